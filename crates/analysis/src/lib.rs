@@ -1,0 +1,1 @@
+//! hrlex-analysis (being written).

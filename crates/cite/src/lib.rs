@@ -1,0 +1,1 @@
+//! hrlex-cite (being written).

@@ -1,0 +1,1 @@
+//! hrlex-index (being written).

@@ -1,0 +1,1 @@
+//! OCR of image-only PDF pages with tesseract. (Being written.)

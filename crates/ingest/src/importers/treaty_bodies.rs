@@ -1,0 +1,50 @@
+//! (Being written.)
+use super::{ImportContext, Importer};
+use crate::{FileOutcome, IngestError};
+use std::path::Path;
+
+pub struct TreatyBodyDecisions;
+
+impl Importer for TreatyBodyDecisions {
+    fn name(&self) -> &'static str {
+        "treaty_bodies"
+    }
+
+    fn claims(&self, _path: &Path, _head: &[u8]) -> bool {
+        false
+    }
+
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
+        Err(IngestError::UnsupportedFormat {
+            path: path.to_path_buf(),
+            detected: "not built yet".into(),
+        })
+    }
+}
+
+pub struct JurisprudenceInfo;
+
+impl Importer for JurisprudenceInfo {
+    fn name(&self) -> &'static str {
+        "treaty_bodies"
+    }
+
+    fn claims(&self, _path: &Path, _head: &[u8]) -> bool {
+        false
+    }
+
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
+        Err(IngestError::UnsupportedFormat {
+            path: path.to_path_buf(),
+            detected: "not built yet".into(),
+        })
+    }
+}

@@ -1,0 +1,53 @@
+//! hrlex ingest: turns corpus files into [`hrlex_model::Document`]s.
+//!
+//! Key items:
+//! - [`extract_file`]: one file → [`FileOutcome`] (documents, or skipped with a reason)
+//!   or an [`IngestError`] naming the file and the reason.
+//! - [`walk::list_files`] and [`walk::extract_all`]: a corpus walk extracted in parallel,
+//!   with a [`walk::Summary`].
+//! - [`extract`]: format extractors (PDF through poppler's `pdftotext` with pdf-extract
+//!   as fallback, OCR with tesseract, HTML, DOCX, legacy DOC, text).
+//! - [`importers`]: one importer per structured source of the corpus.
+//! - [`segment`], [`lang`], [`clean`], [`metadata`], [`sidecar`]: the shared steps.
+//!
+//! ```no_run
+//! use hrlex_ingest::{extract_file, FileOutcome, IngestOptions};
+//! let outcome = extract_file(
+//!     std::path::Path::new("corpus/echr/standard_001-57619_ENG.txt"),
+//!     "echr/standard_001-57619_ENG.txt",
+//!     &IngestOptions::default(),
+//! )
+//! .unwrap();
+//! if let FileOutcome::Documents(documents) = outcome {
+//!     println!("{} paragraphs", documents[0].paragraphs.len());
+//! }
+//! ```
+
+pub mod clean;
+mod error;
+pub mod extract;
+pub mod importers;
+pub mod lang;
+pub mod metadata;
+mod options;
+pub mod pipeline;
+pub mod segment;
+pub mod sidecar;
+pub mod sniff;
+pub mod walk;
+
+pub use error::IngestError;
+pub use options::IngestOptions;
+pub use pipeline::extract_file;
+
+use hrlex_model::Document;
+
+/// The result of handling one file that did not fail.
+#[derive(Debug)]
+pub enum FileOutcome {
+    Documents(Vec<Document>),
+    /// Not a document: a metadata file read by another importer, a licence, a sidecar.
+    Skipped {
+        reason: String,
+    },
+}

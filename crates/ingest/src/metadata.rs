@@ -1,0 +1,114 @@
+//! Metadata inferred from a document's own text when no structured source gives it:
+//! the UN symbol printed at the top, the mechanism it implies, the date.
+
+use hrlex_model::{CitationKey, DocType, Document, Mechanism};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn un_symbol() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"\b((?:A|E|S|HRI|CCPR|CAT|CEDAW|CERD|CRC|CRPD|CED|CMW)(?:/(?:[A-Z]{1,8}(?:\.\d+)?|\d{1,4}(?:-\d{1,4})?|Add\.\d+|Rev\.\d+|Corr\.\d+)){2,8})\b",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// The first UN document symbol printed in `text` (the masthead of a UN document).
+pub fn first_un_symbol(text: &str) -> Option<String> {
+    un_symbol()
+        .captures(text)
+        .map(|captures| captures[1].to_string())
+}
+
+/// The mechanism a UN symbol belongs to.
+pub fn mechanism_of_symbol(symbol: &str) -> Option<Mechanism> {
+    let mut parts = symbol.split('/');
+    let first = parts.next()?;
+    let second = parts.next().unwrap_or("");
+    Some(match first {
+        "CCPR" => Mechanism::Ccpr,
+        "CAT" if second == "OP" => Mechanism::Spt,
+        "CAT" => Mechanism::Cat,
+        "CEDAW" => Mechanism::Cedaw,
+        "CERD" => Mechanism::Cerd,
+        "CRC" => Mechanism::Crc,
+        "CRPD" => Mechanism::Crpd,
+        "CED" => Mechanism::Ced,
+        "CMW" => Mechanism::Cmw,
+        "E" if second == "C.12" => Mechanism::Cescr,
+        "A" if second == "HRC" && symbol.contains("/WG.6/") => Mechanism::Upr,
+        "A" if second == "HRC" => Mechanism::HumanRightsCouncil,
+        "A" => Mechanism::GeneralAssembly,
+        _ => return None,
+    })
+}
+
+/// The document type a UN symbol implies (`…/D/…` views, `…/CO/…` concluding
+/// observations, `…/GC/…` general comment).
+pub fn doc_type_of_symbol(symbol: &str) -> Option<DocType> {
+    let parts: Vec<&str> = symbol.split('/').collect();
+    if parts.contains(&"D") {
+        return Some(DocType::Views);
+    }
+    if parts.contains(&"CO") {
+        return Some(DocType::ConcludingObservations);
+    }
+    if parts.contains(&"GC") {
+        return Some(DocType::GeneralComment);
+    }
+    if parts.contains(&"RES") {
+        return Some(DocType::Resolution);
+    }
+    None
+}
+
+/// Fills fields still empty from the text of the first page: symbol, mechanism, type.
+pub fn infer_from_text(document: &mut Document, first_page: &str) {
+    if document.symbol.is_none() {
+        let head: String = first_page.chars().take(1500).collect();
+        if let Some(symbol) = first_un_symbol(&head) {
+            document.symbol = Some(symbol);
+        }
+    }
+    let Some(symbol) = document.symbol.clone() else {
+        return;
+    };
+    if document.mechanism == Mechanism::Other {
+        if let Some(mechanism) = mechanism_of_symbol(&symbol) {
+            document.mechanism = mechanism;
+        }
+    }
+    if document.doc_type == DocType::Other {
+        if let Some(doc_type) = doc_type_of_symbol(&symbol) {
+            document.doc_type = doc_type;
+        }
+    }
+    if symbol.contains('/') {
+        document.add_identifier(CitationKey::from_parts("un", &symbol.to_uppercase()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbol_implies_mechanism_and_type() {
+        let text = "United Nations\nCCPR/C/100/D/1334/2004\nInternational Covenant";
+        assert_eq!(
+            first_un_symbol(text).as_deref(),
+            Some("CCPR/C/100/D/1334/2004")
+        );
+        assert_eq!(mechanism_of_symbol("E/C.12/GC/24"), Some(Mechanism::Cescr));
+        assert_eq!(
+            mechanism_of_symbol("A/HRC/WG.6/2/ARG/1"),
+            Some(Mechanism::Upr)
+        );
+        assert_eq!(
+            doc_type_of_symbol("CEDAW/C/MEX/CO/7-8"),
+            Some(DocType::ConcludingObservations)
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! From one file to documents: importer or generic extractor, then clean-up,
+//! segmentation, language detection, inferred metadata and the sidecar.
+
+use crate::extract::{self, ExtractedText};
+use crate::importers::{self, ImportContext};
+use crate::sniff::{self, Format};
+use crate::{clean, lang, metadata, segment, sidecar, FileOutcome, IngestError, IngestOptions};
+use hrlex_model::{Document, ExtractionNote, Lang, Source};
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// How many leading bytes importers and the sniffer look at.
+pub const HEAD_BYTES: usize = 8192;
+
+/// Reads up to [`HEAD_BYTES`] from the start of a file.
+pub fn read_head(path: &Path) -> Result<Vec<u8>, IngestError> {
+    let file = std::fs::File::open(path).map_err(|error| IngestError::io(path, error))?;
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    file.take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|error| IngestError::io(path, error))?;
+    Ok(head)
+}
+
+/// A stable document id made from a path relative to the corpus root.
+pub fn id_from_relative_path(relative: &str) -> String {
+    let mut id = String::with_capacity(relative.len());
+    for c in relative.chars() {
+        if c.is_alphanumeric() || c == '.' || c == '-' || c == '_' {
+            id.extend(c.to_lowercase());
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_matches('-').to_string()
+}
+
+/// Turns one file into documents. `relative` is the path relative to the corpus root
+/// (used for ids and `source.path`). Panics inside parsers are caught and reported as
+/// this file's failure.
+pub fn extract_file(
+    path: &Path,
+    relative: &str,
+    options: &IngestOptions,
+) -> Result<FileOutcome, IngestError> {
+    match catch_unwind(AssertUnwindSafe(|| {
+        extract_file_unguarded(path, relative, options)
+    })) {
+        Ok(result) => result,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(IngestError::Panic {
+                path: path.to_path_buf(),
+                message,
+            })
+        }
+    }
+}
+
+fn extract_file_unguarded(
+    path: &Path,
+    relative: &str,
+    options: &IngestOptions,
+) -> Result<FileOutcome, IngestError> {
+    if sidecar::is_sidecar(path) {
+        return Ok(FileOutcome::Skipped {
+            reason: "sidecar metadata of another file".into(),
+        });
+    }
+    let size = std::fs::metadata(path)
+        .map_err(|error| IngestError::io(path, error))?
+        .len();
+    if size > options.max_file_bytes {
+        return Err(IngestError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: size,
+            limit: options.max_file_bytes,
+        });
+    }
+    let head = read_head(path)?;
+    let context = ImportContext { options };
+    let mut outcome = match importers::find(path, &head) {
+        Some(importer) => importer.import(path, &context)?,
+        None => FileOutcome::Documents(vec![extract_generic(path, relative, &head, options)?]),
+    };
+    if let FileOutcome::Documents(documents) = &mut outcome {
+        if let Some(sidecar) = sidecar::read_for(path)? {
+            for document in documents.iter_mut() {
+                sidecar.apply(document);
+            }
+        }
+        for document in documents.iter_mut() {
+            if document.source.path.is_empty() {
+                document.source.path = relative.to_string();
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Runs the extractor the file's content calls for (PDF, HTML, DOCX, DOC, text).
+pub fn extract_text(
+    path: &Path,
+    head: &[u8],
+    options: &IngestOptions,
+) -> Result<ExtractedText, IngestError> {
+    let extension = path.extension().and_then(|e| e.to_str());
+    let format = sniff::detect(head, extension);
+    let read_all = || std::fs::read(path).map_err(|error| IngestError::io(path, error));
+    match format {
+        Format::Pdf => extract::pdf::extract(path, options),
+        Format::Zip => extract::docx::extract(path, &read_all()?),
+        Format::Ole => extract::word_doc::extract(path, &read_all()?),
+        Format::Html | Format::Xml
+            if format == Format::Html
+                || extension.is_some_and(|e| {
+                    e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+                }) =>
+        {
+            extract::html::extract(path, &read_all()?)
+        }
+        Format::Text => extract::text::extract(path, &read_all()?),
+        Format::Empty => Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        }),
+        other => Err(IngestError::UnsupportedFormat {
+            path: path.to_path_buf(),
+            detected: format!("{} with no importer for this source", other.name()),
+        }),
+    }
+}
+
+/// The generic path for one file: extract, then build a document.
+pub fn extract_generic(
+    path: &Path,
+    relative: &str,
+    head: &[u8],
+    options: &IngestOptions,
+) -> Result<Document, IngestError> {
+    let extracted = extract_text(path, head, options)?;
+    document_from_extracted(path, relative, extracted)
+}
+
+/// Builds a document from extracted text: normalization, paragraphs, languages, and
+/// the metadata the text itself shows.
+pub fn document_from_extracted(
+    path: &Path,
+    relative: &str,
+    extracted: ExtractedText,
+) -> Result<Document, IngestError> {
+    if extracted.is_blank() {
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let pages: Vec<String> = extracted
+        .pages
+        .iter()
+        .map(|page| clean::normalize(page))
+        .collect();
+    let paragraphs = segment::paragraphs_from_pages(&pages);
+    let mut document = Document::new(id_from_relative_path(relative), Lang::Und);
+    document.paragraphs = paragraphs;
+    let full_text = document.full_text();
+    document.lang = extracted
+        .declared_lang
+        .or_else(|| lang::detect(&full_text))
+        .unwrap_or(Lang::Und);
+    mark_paragraph_languages(&mut document);
+    document.title = extracted
+        .title
+        .clone()
+        .filter(|title| !title.trim().is_empty())
+        .unwrap_or_else(|| title_from_paragraphs(&document));
+    document.source = Source {
+        path: relative.to_string(),
+        record: None,
+        format: extracted.format.to_string(),
+        importer: extracted.extractor.to_string(),
+    };
+    document.notes = extracted.notes;
+    metadata::infer_from_text(
+        &mut document,
+        pages.first().map(String::as_str).unwrap_or(""),
+    );
+    Ok(document)
+}
+
+/// Marks paragraphs whose language differs from the document's (an English annex in a
+/// Chinese report). Short paragraphs are left alone: detection needs some text.
+pub fn mark_paragraph_languages(document: &mut Document) {
+    for paragraph in &mut document.paragraphs {
+        if paragraph.text.chars().filter(|c| c.is_alphabetic()).count() < 60 {
+            continue;
+        }
+        if let Some(detected) = lang::detect(&paragraph.text) {
+            if detected != document.lang && detected != Lang::Other {
+                paragraph.lang = Some(detected);
+            }
+        }
+    }
+}
+
+fn title_from_paragraphs(document: &Document) -> String {
+    let first = document
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.text.trim())
+        .find(|text| text.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .unwrap_or("");
+    let title: String = first.chars().take(160).collect();
+    title
+}
+
+/// Adds a note to a document.
+pub fn note(document: &mut Document, code: &str, message: impl Into<String>) {
+    document.notes.push(ExtractionNote::new(code, message));
+}

@@ -1,0 +1,104 @@
+//! Sidecar metadata: a `<file>.meta.json` beside any corpus file overrides or completes
+//! the metadata of the documents made from that file. Schema (every field optional):
+//!
+//! ```json
+//! {"id": "…", "work_id": "…", "title": "…", "lang": "es", "mechanism": "iacthr",
+//!  "body": "…", "doc_type": "judgment", "symbol": "…", "identifiers": ["iacthr:C:205"],
+//!  "case_name": "…", "states": ["Mexico"], "date": "2009-11-16", "articles": ["5"],
+//!  "themes": ["gender violence"], "outcome": "violation", "access": "confidential",
+//!  "url": "https://…"}
+//! ```
+
+use crate::IngestError;
+use hrlex_model::{Access, CitationKey, DocType, Document, Lang, Mechanism};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The sidecar schema. Unknown fields are rejected so that typos are reported.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    pub id: Option<String>,
+    pub work_id: Option<String>,
+    pub title: Option<String>,
+    pub lang: Option<Lang>,
+    pub mechanism: Option<Mechanism>,
+    pub body: Option<String>,
+    pub doc_type: Option<DocType>,
+    pub symbol: Option<String>,
+    pub identifiers: Option<Vec<CitationKey>>,
+    pub case_name: Option<String>,
+    pub states: Option<Vec<String>>,
+    pub date: Option<String>,
+    pub articles: Option<Vec<String>>,
+    pub themes: Option<Vec<String>>,
+    pub outcome: Option<String>,
+    pub access: Option<Access>,
+    pub url: Option<String>,
+}
+
+/// `<file>.meta.json` for a file.
+pub fn sidecar_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".meta.json");
+    path.with_file_name(name)
+}
+
+/// True for sidecar files themselves (they are not documents).
+pub fn is_sidecar(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.ends_with(".meta.json"))
+}
+
+/// Reads the sidecar of `path`, if there is one.
+pub fn read_for(path: &Path) -> Result<Option<Sidecar>, IngestError> {
+    let sidecar = sidecar_path(path);
+    let bytes = match std::fs::read(&sidecar) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(IngestError::io(sidecar, error)),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|error| IngestError::malformed(sidecar, "sidecar JSON", error))
+}
+
+impl Sidecar {
+    /// Applies every field present in the sidecar to `document`.
+    pub fn apply(&self, document: &mut Document) {
+        macro_rules! set {
+            ($field:ident) => {
+                if let Some(value) = &self.$field {
+                    document.$field = value.clone();
+                }
+            };
+            ($field:ident, some) => {
+                if let Some(value) = &self.$field {
+                    document.$field = Some(value.clone());
+                }
+            };
+        }
+        set!(id);
+        set!(work_id);
+        set!(title);
+        set!(lang);
+        set!(mechanism);
+        set!(body, some);
+        set!(doc_type);
+        set!(symbol, some);
+        set!(case_name, some);
+        set!(states);
+        set!(date, some);
+        set!(articles);
+        set!(themes);
+        set!(outcome, some);
+        set!(access);
+        set!(url, some);
+        if let Some(identifiers) = &self.identifiers {
+            for key in identifiers {
+                document.add_identifier(key.clone());
+            }
+        }
+    }
+}

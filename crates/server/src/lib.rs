@@ -1,0 +1,1 @@
+//! hrlex-server (being written).

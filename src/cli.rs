@@ -1,0 +1,261 @@
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use hrlex_ingest::walk::{self, Summary};
+use hrlex_ingest::{FileOutcome, IngestOptions};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Exit codes, stable for scripts and cron.
+pub mod exit {
+    pub const SUCCESS: i32 = 0;
+    /// The run finished but some files failed (each is listed with its reason).
+    pub const PARTIAL: i32 = 1;
+    /// Bad usage (unknown flag, missing argument).
+    pub const USAGE: i32 = 2;
+    /// Another run holds the index lock.
+    pub const LOCKED: i32 = 3;
+    /// Fatal error: nothing useful was done.
+    pub const FATAL: i32 = 4;
+}
+
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success
+  1  finished, but some files failed (listed with path and reason)
+  2  bad usage
+  3  another run holds the index lock
+  4  fatal error";
+
+#[derive(Parser)]
+#[command(name = "hrlex", version, about = "Search UN and regional human-rights case law and recommendations", after_help = EXIT_CODES_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Log as JSON lines (for cron and log collectors) instead of human text.
+    #[arg(long, global = true)]
+    log_json: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the canonical document(s) that ingest makes of one file.
+    Extract(ExtractArgs),
+    /// Extract every file of one or more corpus folders; print a summary.
+    Ingest(IngestArgs),
+}
+
+#[derive(Args)]
+struct ExtractOptionsArgs {
+    /// Do not OCR image-only PDFs (they are then reported as needing OCR).
+    #[arg(long)]
+    no_ocr: bool,
+    /// Per-file time limit for external tools (pdftotext, tesseract), in seconds.
+    #[arg(long, default_value_t = 60)]
+    tool_timeout: u64,
+    /// Files larger than this many MiB are skipped and reported.
+    #[arg(long, default_value_t = 100)]
+    max_file_mb: u64,
+}
+
+impl ExtractOptionsArgs {
+    fn to_options(&self) -> IngestOptions {
+        IngestOptions {
+            ocr: !self.no_ocr,
+            tool_timeout: Duration::from_secs(self.tool_timeout),
+            max_file_bytes: self.max_file_mb * 1024 * 1024,
+            ..IngestOptions::default()
+        }
+    }
+}
+
+#[derive(Args)]
+#[command(after_help = EXIT_CODES_HELP)]
+struct ExtractArgs {
+    file: PathBuf,
+    /// One JSON object per document per line (the default prints JSON too, pretty).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    options: ExtractOptionsArgs,
+}
+
+#[derive(Args)]
+#[command(after_help = EXIT_CODES_HELP)]
+struct IngestArgs {
+    /// Corpus folder(s) to walk.
+    #[arg(long = "corpus", required = true)]
+    corpus: Vec<PathBuf>,
+    /// Write the documents as JSON lines to this file.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    options: ExtractOptionsArgs,
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::SUCCESS
+            };
+            let _ = error.print();
+            return code;
+        }
+    };
+    init_logging(cli.log_json);
+    let result = match cli.command {
+        Command::Extract(args) => run_extract(args),
+        Command::Ingest(args) => run_ingest(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("hrlex: error: {error:#}");
+            exit::FATAL
+        }
+    }
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HRLEX_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn run_extract(args: ExtractArgs) -> Result<i32> {
+    let options = args.options.to_options();
+    let relative = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let outcome = hrlex_ingest::extract_file(&args.file, &relative, &options);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match outcome {
+        Ok(FileOutcome::Documents(documents)) => {
+            for document in &documents {
+                if args.json {
+                    serde_json::to_writer(&mut out, document)?;
+                } else {
+                    serde_json::to_writer_pretty(&mut out, document)?;
+                }
+                writeln!(out)?;
+            }
+            Ok(exit::SUCCESS)
+        }
+        Ok(FileOutcome::Skipped { reason }) => {
+            eprintln!("hrlex: {}: skipped: {reason}", args.file.display());
+            Ok(exit::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("hrlex: {error}");
+            Ok(exit::PARTIAL)
+        }
+    }
+}
+
+fn run_ingest(args: IngestArgs) -> Result<i32> {
+    let options = args.options.to_options();
+    for root in &args.corpus {
+        if !root.exists() {
+            eprintln!("hrlex: corpus folder {} does not exist", root.display());
+            return Ok(exit::USAGE);
+        }
+    }
+    let (files, problems) = walk::list_files(&args.corpus);
+    let progress = progress_bar(files.len() as u64);
+    let mut writer = match &args.out {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => None,
+    };
+    let reports = walk::extract_all(files, &options, |_| {
+        if let Some(progress) = &progress {
+            progress.inc(1);
+        }
+    });
+    if let Some(progress) = &progress {
+        progress.finish_and_clear();
+    }
+    let mut summary = Summary::default();
+    for problem in &problems {
+        summary.add_walk_problem(problem);
+    }
+    for report in &reports {
+        summary.add(report);
+        if let (Some(writer), Ok(FileOutcome::Documents(documents))) =
+            (writer.as_mut(), &report.result)
+        {
+            for document in documents {
+                serde_json::to_writer(&mut *writer, document)?;
+                writeln!(writer)?;
+            }
+        }
+    }
+    if let Some(mut writer) = writer {
+        writer.flush()?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print_summary(&summary);
+    }
+    Ok(if summary.failed > 0 {
+        exit::PARTIAL
+    } else {
+        exit::SUCCESS
+    })
+}
+
+fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+fn print_summary(summary: &Summary) {
+    println!(
+        "{} files: {} documents, {} skipped, {} failed",
+        summary.files, summary.documents, summary.skipped, summary.failed
+    );
+    let print_counts = |label: &str, counts: &std::collections::BTreeMap<String, usize>| {
+        let line: Vec<String> = counts
+            .iter()
+            .map(|(key, count)| format!("{key} {count}"))
+            .collect();
+        println!("  {label}: {}", line.join(", "));
+    };
+    print_counts("by source", &summary.by_source);
+    print_counts("by format", &summary.by_format);
+    print_counts("by language", &summary.by_lang);
+    print_counts("by mechanism", &summary.by_mechanism);
+    if !summary.failures.is_empty() {
+        print_counts("failures by reason", &summary.failures_by_code);
+        println!("failures:");
+        for failure in &summary.failures {
+            println!("  [{}] {}", failure.code, failure.reason);
+        }
+    }
+}
