@@ -43,10 +43,16 @@ enum Command {
     Extract(ExtractArgs),
     /// Extract every file of one or more corpus folders; print a summary.
     Ingest(IngestArgs),
+    /// Build or update the search index from corpus folders (incremental; cron-safe).
+    Index(crate::commands::index::IndexArgs),
+    /// Search the index.
+    Search(crate::commands::search::SearchArgs),
+    /// Extract citations from a file or standard input, one JSON object per line.
+    Cite(crate::commands::cite::CiteArgs),
 }
 
-#[derive(Args)]
-struct ExtractOptionsArgs {
+#[derive(Args, Clone)]
+pub struct ExtractOptionsArgs {
     /// Do not OCR image-only PDFs (they are then reported as needing OCR).
     #[arg(long)]
     no_ocr: bool,
@@ -59,7 +65,7 @@ struct ExtractOptionsArgs {
 }
 
 impl ExtractOptionsArgs {
-    fn to_options(&self) -> IngestOptions {
+    pub fn to_options(&self) -> IngestOptions {
         IngestOptions {
             ocr: !self.no_ocr,
             tool_timeout: Duration::from_secs(self.tool_timeout),
@@ -113,6 +119,9 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Ingest(args) => run_ingest(args),
+        Command::Index(args) => crate::commands::index::run(args),
+        Command::Search(args) => crate::commands::search::run(args),
+        Command::Cite(args) => crate::commands::cite::run(args),
     };
     match result {
         Ok(code) => code,

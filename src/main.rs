@@ -2,6 +2,7 @@
 //! exit codes. See `hrlex --help`.
 
 mod cli;
+mod commands;
 
 fn main() {
     let code = cli::run();

@@ -1,0 +1,4 @@
+//! One module per subcommand that has grown beyond a few lines.
+pub mod cite;
+pub mod index;
+pub mod search;
