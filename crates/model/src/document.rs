@@ -148,6 +148,21 @@ pub struct Paragraph {
     /// The paragraph's language when it differs from the document's (annexes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
+    /// What this paragraph cites (filled by ingest with `hrlex-cite`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<ParagraphCitation>,
+}
+
+/// One citation made by a paragraph: the normalized key and its pinpoints
+/// (`para:18(c)`, `para:75-77`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParagraphCitation {
+    pub key: CitationKey,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pin: Vec<String>,
+    /// The text as written (`CEDAW/C/MEX/CO/7-8, para. 18`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub surface: String,
 }
 
 impl Paragraph {
@@ -277,6 +292,11 @@ mod tests {
             text: "نص الفقرة".into(),
             page: Some(3),
             lang: None,
+            citations: vec![ParagraphCitation {
+                key: CitationKey::new("un:CERD/C/MAR/CO/17-18"),
+                pin: vec!["para:12".into()],
+                surface: "CERD/C/MAR/CO/17-18, par. 12".into(),
+            }],
         });
         document
     }
