@@ -172,6 +172,7 @@ impl Paragraph {
             text: text.into(),
             page: None,
             lang: None,
+            citations: Vec::new(),
         }
     }
 
@@ -181,6 +182,7 @@ impl Paragraph {
             text: text.into(),
             page: None,
             lang: None,
+            citations: Vec::new(),
         }
     }
 }
