@@ -67,6 +67,7 @@ pub fn paragraphs_from_pages(pages: &[String]) -> Vec<Paragraph> {
                 text: body,
                 page: page_number,
                 lang: None,
+                citations: Vec::new(),
             });
         };
         for line in page.lines() {
