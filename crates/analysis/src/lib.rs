@@ -1,10 +1,59 @@
-//! hrlex-analysis: one tantivy analyzer per language (being written).
+//! hrlex-analysis: one tantivy analyzer per language, script-aware segmentation.
 //!
 //! Contract used by `hrlex-index`: analyzer names are constants, [`analyzer_for`] maps a
-//! document language to its analyzer, and [`register`] registers every analyzer.
+//! document language to its analyzer, and [`register`] registers every analyzer on an
+//! index's [`TokenizerManager`]. [`analyze`] runs an analyzer on a string (tests,
+//! highlighting), [`analyzer_for_text`] picks one for text of unknown language, and
+//! [`normalize_identifier`] gives the term the identifier analyzer indexes.
+//!
+//! Every text analyzer is built on [`ScriptAwareTokenizer`]: Han runs are segmented with
+//! jieba (or cut into bigrams), every other script into words, so no script is dropped and
+//! a Latin word inside Chinese text stays whole. Offsets are byte offsets into the
+//! original text and positions are consecutive.
+//!
+//! | analyzer | chain after the tokenizer |
+//! | --- | --- |
+//! | `hrlex_en` `hrlex_fr` `hrlex_es` `hrlex_pt` `hrlex_ru` | stop words → Snowball stemmer → Latin diacritic folding (`hrlex_fr` also removes elided `l'` `d'` `qu'`) |
+//! | `hrlex_ar` | Arabic stop words → Snowball Arabic stemmer → Latin folding |
+//! | `hrlex_zh`, `hrlex_default` | Latin folding (Han via jieba) |
+//! | `hrlex_cjk_bigram` | Latin folding (Han and kana via overlapping bigrams) |
+//! | `hrlex_identifier` | whole identifiers, upper-cased (see [`normalize_identifier`]) |
+//!
+//! Every text analyzer first normalizes each token: NFKC, lowercase, `’` → `'`, Russian
+//! `ё` → `е`, Arabic alef/hamza variants → `ا`, `ة` → `ه`, `ى` → `ي`, tatweel and
+//! harakat removed, Arabic-Indic digits → ASCII.
+//!
+//! ```
+//! use tantivy::tokenizer::TokenizerManager;
+//!
+//! let manager = TokenizerManager::default();
+//! hrlex_analysis::register(&manager);
+//! assert!(manager.get(hrlex_analysis::ANALYZER_CHINESE).is_some());
+//!
+//! let terms = hrlex_analysis::analyze_to_terms(hrlex_analysis::ANALYZER_FRENCH, "l'État partie")
+//!     .expect("a registered analyzer");
+//! assert_eq!(terms, ["etat", "part"]);
+//! ```
+
+mod filters;
+mod identifier;
+mod normalize;
+mod stopwords;
+mod tokenizer;
+
+use std::sync::OnceLock;
 
 use hrlex_model::Lang;
-use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, TokenizerManager};
+use tantivy::tokenizer::{
+    Language, Stemmer, StopWordFilter, TextAnalyzer, TokenStream, TokenizerManager,
+};
+use unicode_script::{Script, UnicodeScript};
+
+pub use filters::LatinDiacriticFolder;
+pub use identifier::{normalize_identifier, IdentifierTokenizer};
+pub use normalize::{fold_latin_diacritics, normalize_surface};
+pub use tantivy::tokenizer::Token;
+pub use tokenizer::{jieba, HanSegmentation, ScriptAwareTokenizer, MAX_WORD_CHARS};
 
 pub const ANALYZER_ENGLISH: &str = "hrlex_en";
 pub const ANALYZER_FRENCH: &str = "hrlex_fr";
@@ -18,6 +67,12 @@ pub const ANALYZER_DEFAULT: &str = "hrlex_default";
 /// Overlapping CJK character bigrams (plus default tokens for other scripts).
 pub const ANALYZER_CJK_BIGRAM: &str = "hrlex_cjk_bigram";
 /// Exact identifiers (UN symbols, application numbers): whole, normalized tokens.
+///
+/// Feed it one value per identifier (a multi-valued field: the document's symbol, its
+/// application/communication numbers, and the citation keys of `hrlex-cite` such as
+/// `un:A/HRC/15/56` for "documents that mention it"), not running text. Look an
+/// identifier up with a term of [`normalize_identifier`] (or a phrase for a value with
+/// spaces such as `Series C No. 205`).
 pub const ANALYZER_IDENTIFIER: &str = "hrlex_identifier";
 
 /// Every analyzer name.
@@ -48,14 +103,132 @@ pub fn analyzer_for(lang: Lang) -> &'static str {
     }
 }
 
+/// The analyzer for text (typically a query) whose language is unknown, chosen by the
+/// script most of its letters are written in: Han → Chinese, Arabic → Arabic, Cyrillic →
+/// Russian, anything else (Latin included: English, French, Spanish and Portuguese cannot
+/// be told apart from a few words) → [`ANALYZER_DEFAULT`].
+pub fn analyzer_for_text(text: &str) -> &'static str {
+    let (mut han, mut arabic, mut cyrillic, mut other) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(2000) {
+        match c.script() {
+            Script::Han => han += 1,
+            Script::Arabic => arabic += 1,
+            Script::Cyrillic => cyrillic += 1,
+            _ => other += 1,
+        }
+    }
+    // A Han character carries about a word's worth of meaning; weigh it like a short word.
+    let han_weight = han * 3;
+    let best = han_weight.max(arabic).max(cyrillic);
+    if best == 0 || other >= best {
+        ANALYZER_DEFAULT
+    } else if best == han_weight {
+        ANALYZER_CHINESE
+    } else if best == arabic {
+        ANALYZER_ARABIC
+    } else {
+        ANALYZER_RUSSIAN
+    }
+}
+
+fn stemmed_analyzer(
+    tokenizer: ScriptAwareTokenizer,
+    language: Language,
+    stop_words: StopWordFilter,
+) -> TextAnalyzer {
+    TextAnalyzer::builder(tokenizer)
+        .filter(stop_words)
+        .filter(Stemmer::new(language))
+        .filter(LatinDiacriticFolder)
+        .build()
+}
+
+/// Stop words tantivy ships for `language` (English, French, Spanish, Portuguese, Russian).
+fn builtin_stop_words(language: Language) -> StopWordFilter {
+    StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
+}
+
+/// Builds the analyzer called `name`, or `None` for a name that is not one of ours.
+pub fn build_analyzer(name: &str) -> Option<TextAnalyzer> {
+    let words = || ScriptAwareTokenizer::new(HanSegmentation::Jieba);
+    let analyzer = match name {
+        ANALYZER_ENGLISH => stemmed_analyzer(
+            words(),
+            Language::English,
+            builtin_stop_words(Language::English),
+        ),
+        ANALYZER_FRENCH => stemmed_analyzer(
+            words().with_french_elision(),
+            Language::French,
+            builtin_stop_words(Language::French),
+        ),
+        ANALYZER_SPANISH => stemmed_analyzer(
+            words(),
+            Language::Spanish,
+            builtin_stop_words(Language::Spanish),
+        ),
+        ANALYZER_PORTUGUESE => stemmed_analyzer(
+            words(),
+            Language::Portuguese,
+            builtin_stop_words(Language::Portuguese),
+        ),
+        ANALYZER_RUSSIAN => stemmed_analyzer(
+            words(),
+            Language::Russian,
+            builtin_stop_words(Language::Russian),
+        ),
+        ANALYZER_ARABIC => stemmed_analyzer(
+            words(),
+            Language::Arabic,
+            StopWordFilter::remove(stopwords::arabic_stop_words()),
+        ),
+        ANALYZER_CHINESE | ANALYZER_DEFAULT => TextAnalyzer::builder(words())
+            .filter(LatinDiacriticFolder)
+            .build(),
+        ANALYZER_CJK_BIGRAM => {
+            TextAnalyzer::builder(ScriptAwareTokenizer::new(HanSegmentation::Bigrams))
+                .filter(LatinDiacriticFolder)
+                .build()
+        }
+        ANALYZER_IDENTIFIER => TextAnalyzer::builder(IdentifierTokenizer::default()).build(),
+        _ => return None,
+    };
+    Some(analyzer)
+}
+
 /// Registers every analyzer in `manager` (use `index.tokenizers()`).
 pub fn register(manager: &TokenizerManager) {
     for name in ALL_ANALYZERS {
-        manager.register(
-            name,
-            TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .build(),
-        );
+        if let Some(analyzer) = build_analyzer(name) {
+            manager.register(name, analyzer);
+        }
     }
+}
+
+fn shared_manager() -> &'static TokenizerManager {
+    static MANAGER: OnceLock<TokenizerManager> = OnceLock::new();
+    MANAGER.get_or_init(|| {
+        let manager = TokenizerManager::default();
+        register(&manager);
+        manager
+    })
+}
+
+/// Runs the analyzer called `analyzer_name` on `text`; `None` if no such analyzer.
+///
+/// For highlighting: each token's `offset_from..offset_to` is the byte range of its
+/// surface in `text`.
+pub fn analyze(analyzer_name: &str, text: &str) -> Option<Vec<Token>> {
+    let mut analyzer = shared_manager().get(analyzer_name)?;
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push(token.clone());
+    }
+    Some(tokens)
+}
+
+/// The terms (token texts) the analyzer called `analyzer_name` makes of `text`.
+pub fn analyze_to_terms(analyzer_name: &str, text: &str) -> Option<Vec<String>> {
+    analyze(analyzer_name, text).map(|tokens| tokens.into_iter().map(|token| token.text).collect())
 }
