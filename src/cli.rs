@@ -49,6 +49,8 @@ enum Command {
     Search(crate::commands::search::SearchArgs),
     /// Extract citations from a file or standard input, one JSON object per line.
     Cite(crate::commands::cite::CiteArgs),
+    /// Serve the web interface and the JSON API (indexes corpus/ first if needed).
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Args, Clone)]
@@ -122,6 +124,7 @@ pub fn run() -> i32 {
         Command::Index(args) => crate::commands::index::run(args),
         Command::Search(args) => crate::commands::search::run(args),
         Command::Cite(args) => crate::commands::cite::run(args),
+        Command::Serve(args) => crate::commands::serve::run(args),
     };
     match result {
         Ok(code) => code,
