@@ -1,0 +1,193 @@
+//! Pre-normalization of input text (SPEC §1, N1–N5) with a byte map back to the
+//! original text, and normalization of UN document symbols.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The text the recognizers match against, plus, for every byte of it, the byte range
+/// of the original character it came from (so that spans are reported on the original).
+pub(crate) struct NormalizedText {
+    pub text: String,
+    origin_start: Vec<usize>,
+    origin_end: Vec<usize>,
+}
+
+impl NormalizedText {
+    /// Applies N1 (NFKC, per character), N2 (dashes to `-`), N3 (every whitespace run,
+    /// NBSP and thin spaces included, becomes one space, or one `\n` when it holds a line
+    /// break: N4 is then handled by patterns that allow `\s?` between tokens) and N5
+    /// (superscript digits, i.e. footnote markers, become spaces so they never glue to a
+    /// number). Invisible format characters (soft hyphen, bidi marks, zero-width spaces)
+    /// are dropped.
+    pub fn new(original: &str) -> Self {
+        let mut normalized = NormalizedText {
+            text: String::with_capacity(original.len() + 16),
+            origin_start: Vec::with_capacity(original.len() + 16),
+            origin_end: Vec::with_capacity(original.len() + 16),
+        };
+        for (byte_index, character) in original.char_indices() {
+            let end = byte_index + character.len_utf8();
+            if character.is_ascii() {
+                normalized.push_folded(character, byte_index, end);
+                continue;
+            }
+            if is_invisible_format_character(character) {
+                continue;
+            }
+            if is_superscript_digit(character) {
+                normalized.push_folded(' ', byte_index, end);
+                continue;
+            }
+            for folded in std::iter::once(character).nfkc() {
+                normalized.push_folded(folded, byte_index, end);
+            }
+        }
+        normalized.origin_start.push(original.len());
+        normalized.origin_end.push(original.len());
+        normalized
+    }
+
+    fn push_folded(&mut self, character: char, origin_start: usize, origin_end: usize) {
+        let character = if is_dash(character) { '-' } else { character };
+        if character.is_whitespace() {
+            let is_line_break = matches!(character, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+            match self.text.as_bytes().last() {
+                Some(b' ') if is_line_break => {
+                    // Upgrade the pending space to a line break (same byte length).
+                    let last = self.text.len() - 1;
+                    self.text.replace_range(last.., "\n");
+                    return;
+                }
+                Some(b' ') | Some(b'\n') => return,
+                _ => {}
+            }
+            let replacement = if is_line_break { '\n' } else { ' ' };
+            self.push_raw(replacement, origin_start, origin_end);
+            return;
+        }
+        self.push_raw(character, origin_start, origin_end);
+    }
+
+    fn push_raw(&mut self, character: char, origin_start: usize, origin_end: usize) {
+        self.text.push(character);
+        for _ in 0..character.len_utf8() {
+            self.origin_start.push(origin_start);
+            self.origin_end.push(origin_end);
+        }
+    }
+
+    /// Maps a byte range of the normalized text (on char boundaries, non-empty) to the
+    /// byte range of the original text it came from.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let original_start = self.origin_start[start];
+        let original_end = if end > start {
+            self.origin_end[end - 1]
+        } else {
+            original_start
+        };
+        (original_start, original_end.max(original_start))
+    }
+}
+
+fn is_dash(character: char) -> bool {
+    matches!(
+        character,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+fn is_superscript_digit(character: char) -> bool {
+    matches!(
+        character,
+        '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}'
+    )
+}
+
+fn is_invisible_format_character(character: char) -> bool {
+    matches!(
+        character,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Normalizes a UN document symbol as SPEC §2.1 says: NFKC, dashes to `-`, no
+/// whitespace, upper case, leading `U.N. Doc.` / `UN Doc` and trailing punctuation
+/// stripped, and Security Council resolutions without their year
+/// (`S/RES/1325 (2000)` → `S/RES/1325`). The result has no `un:` prefix.
+/// Idempotent: normalizing a normalized symbol changes nothing.
+///
+/// ```
+/// assert_eq!(hrlex_cite::normalize_un_symbol("E/CN. 4/Sub. 2/1997/20/Rev.1"), "E/CN.4/SUB.2/1997/20/REV.1");
+/// assert_eq!(hrlex_cite::normalize_un_symbol("S/RES/1325 (2000)"), "S/RES/1325");
+/// assert_eq!(hrlex_cite::normalize_un_symbol("A/HRC/15/20/Add.2."), "A/HRC/15/20/ADD.2");
+/// ```
+pub fn normalize_un_symbol(symbol: &str) -> String {
+    let mut compact: String = symbol
+        .nfkc()
+        .filter(|character| !character.is_whitespace() && !is_invisible_format_character(*character))
+        .map(|character| if is_dash(character) { '-' } else { character })
+        .flat_map(char::to_uppercase)
+        .collect();
+    for prefix in ["U.N.DOC.", "UNDOC.", "U.N.DOC", "UNDOC"] {
+        if let Some(rest) = compact.strip_prefix(prefix) {
+            compact = rest.to_string();
+            break;
+        }
+    }
+    let trimmed = compact.trim_end_matches(['.', ',', ';', ':', ')', '。', '，', '、', '،', '-']);
+    let mut trimmed = trimmed.to_string();
+    if trimmed.starts_with("S/RES/") {
+        if let Some(open) = trimmed.find('(') {
+            let year = &trimmed[open..];
+            if year.len() == 6 && year[1..5].bytes().all(|byte| byte.is_ascii_digit()) {
+                trimmed.truncate(open);
+            }
+        }
+        // A dangling `(` left by trimming `)` of a year.
+        if let Some(open) = trimmed.find('(') {
+            if trimmed[open + 1..].bytes().all(|byte| byte.is_ascii_digit()) {
+                trimmed.truncate(open);
+            }
+        }
+    }
+    trimmed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_map_back_through_full_width_and_nbsp() {
+        let original = "Ａ／ＨＲＣ／１５／５６\u{a0}and";
+        let normalized = NormalizedText::new(original);
+        assert_eq!(normalized.text, "A/HRC/15/56 and");
+        let (start, end) = normalized.original_span(0, 11);
+        assert_eq!(&original[start..end], "Ａ／ＨＲＣ／１５／５６");
+    }
+
+    #[test]
+    fn whitespace_runs_collapse_and_keep_line_breaks() {
+        let normalized = NormalizedText::new("A \n\n /HRC  x");
+        assert_eq!(normalized.text, "A\n/HRC x");
+    }
+
+    #[test]
+    fn footnote_superscripts_do_not_glue_to_numbers() {
+        let normalized = NormalizedText::new("report¹⁴ 2010");
+        assert_eq!(normalized.text, "report 2010");
+    }
+
+    #[test]
+    fn un_symbol_normalization() {
+        assert_eq!(normalize_un_symbol("CRC/C/SR. 1988"), "CRC/C/SR.1988");
+        assert_eq!(normalize_un_symbol("CEDAW / C / MEX / 9"), "CEDAW/C/MEX/9");
+        assert_eq!(normalize_un_symbol("U.N. Doc. A/61/387،"), "A/61/387");
+        assert_eq!(normalize_un_symbol("A/HRC/27/L.1"), "A/HRC/27/L.1");
+        assert_eq!(normalize_un_symbol("S/RES/1325(2000)"), "S/RES/1325");
+    }
+}
