@@ -15,7 +15,10 @@ fn main_bench(criterion: &mut Criterion) {
             for paragraph in text.split("\n\n") {
                 total += extract(paragraph, &context).len();
             }
-            assert!(total > 1000, "the bench text must hold many citations, found {total}");
+            assert!(
+                total > 1000,
+                "the bench text must hold many citations, found {total}"
+            );
             total
         })
     });
@@ -26,17 +29,31 @@ fn hrlex_cite_bench_text() -> String {
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut text = String::new();
     let mut paragraph_texts = |path: std::path::PathBuf| {
-        let Ok(raw) = std::fs::read_to_string(&path) else { return };
-        let Ok(json) = serde_json::from_str::<serde_json::Value>(&raw) else { return };
-        let items = json.get("paragraphs").and_then(|value| value.as_array()).or(json.as_array());
+        let Ok(raw) = std::fs::read_to_string(&path) else {
+            return;
+        };
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(&raw) else {
+            return;
+        };
+        let items = json
+            .get("paragraphs")
+            .and_then(|value| value.as_array())
+            .or(json.as_array());
         for item in items.into_iter().flatten() {
-            if let Some(paragraph) = item.get("text").or(item.get("Text")).and_then(|value| value.as_str()) {
+            if let Some(paragraph) = item
+                .get("text")
+                .or(item.get("Text"))
+                .and_then(|value| value.as_str())
+            {
                 text.push_str(paragraph);
                 text.push_str("\n\n");
             }
         }
     };
-    for entry in std::fs::read_dir(corpus.join("special-procedures")).expect("special-procedures corpus").flatten() {
+    for entry in std::fs::read_dir(corpus.join("special-procedures"))
+        .expect("special-procedures corpus")
+        .flatten()
+    {
         paragraph_texts(entry.path());
     }
     paragraph_texts(corpus.join("treaty-bodies/decisions/jur_CCPR_2002-2003.json"));

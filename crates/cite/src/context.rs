@@ -26,11 +26,17 @@ pub(crate) enum ResolutionBody {
 
 impl CitingContext {
     pub fn with_symbol(symbol: impl Into<String>) -> Self {
-        CitingContext { symbol: Some(symbol.into()), mechanism: None }
+        CitingContext {
+            symbol: Some(symbol.into()),
+            mechanism: None,
+        }
     }
 
     pub fn with_mechanism(mechanism: Mechanism) -> Self {
-        CitingContext { symbol: None, mechanism: Some(mechanism) }
+        CitingContext {
+            symbol: None,
+            mechanism: Some(mechanism),
+        }
     }
 
     /// The treaty body of the citing document (`CCPR`, `CAT`, …), from its mechanism or

@@ -57,7 +57,13 @@ impl<'a> Extraction<'a> {
             }
         }
         self.claim(start, end);
-        self.found.push(Found { start, end, key, pins, attrs: Vec::new() });
+        self.found.push(Found {
+            start,
+            end,
+            key,
+            pins,
+            attrs: Vec::new(),
+        });
         self.found.len() - 1
     }
 }
@@ -144,7 +150,10 @@ fn ceil_boundary(text: &str, mut index: usize) -> usize {
 fn window(text: &str, start: usize, end: usize, before: usize, after: usize) -> (usize, &str) {
     let window_start = ceil_boundary(text, start.saturating_sub(before));
     let window_end = floor_boundary(text, end.saturating_add(after));
-    (window_start, &text[window_start..window_end.max(window_start)])
+    (
+        window_start,
+        &text[window_start..window_end.max(window_start)],
+    )
 }
 
 fn strip_leading_zeros(number: &str) -> &str {
@@ -226,7 +235,10 @@ fn nearest_cue<'t>(
         } else {
             0
         };
-        if best.as_ref().is_none_or(|(_, best_distance)| distance < *best_distance) {
+        if best
+            .as_ref()
+            .is_none_or(|(_, best_distance)| distance < *best_distance)
+        {
             best = Some((captures, distance));
         }
     }
@@ -238,8 +250,10 @@ fn nearest_cue<'t>(
 
 fn claim_urls(extraction: &mut Extraction<'_>) {
     let url = regex!(r#"(?i)(?:https?://|www\.)[^\s<>"]+"#);
-    let ranges: Vec<(usize, usize)> =
-        url.find_iter(extraction.text).map(|found| (found.start(), found.end())).collect();
+    let ranges: Vec<(usize, usize)> = url
+        .find_iter(extraction.text)
+        .map(|found| (found.start(), found.end()))
+        .collect();
     for (start, end) in ranges {
         extraction.claim(start, end);
     }
@@ -271,10 +285,15 @@ fn find_ecli(extraction: &mut Extraction<'_>) {
 fn find_hudoc_ids(extraction: &mut Extraction<'_>) {
     let hudoc = regex!(r"\b00[12]-\d{4,7}\b");
     let text = extraction.text;
-    let ranges: Vec<(usize, usize)> =
-        hudoc.find_iter(text).map(|found| (found.start(), found.end())).collect();
+    let ranges: Vec<(usize, usize)> = hudoc
+        .find_iter(text)
+        .map(|found| (found.start(), found.end()))
+        .collect();
     for (start, end) in ranges {
-        if glued_before(text, start) || continues_as_number(text, end) || !extraction.is_free(start, end) {
+        if glued_before(text, start)
+            || continues_as_number(text, end)
+            || !extraction.is_free(start, end)
+        {
             continue;
         }
         extraction.push(start, end, format!("hudoc:{}", &text[start..end]), false);
@@ -316,19 +335,54 @@ fn find_un_symbols(extraction: &mut Extraction<'_>) {
         r"(?:CR\s?PD|CEDAW|CESCR|CCPR|CERD|CRC|CAT|CED|CMW|HRI|ST|A|S|E|T)(?:\s?/\s?(?:(?:Add|Rev|Corr|Sub|Amend)\.\s?\d{1,3}|[A-Z]{1,8}(?:\.\s?\d{1,4})?\b|\d{1,4}(?:-\d{1,4})?)){1,10}(?:\s?\((?:\d{4}|[IVXL]{1,6})\))?"
     );
     let text = extraction.text;
-    let candidates: Vec<(usize, usize)> =
-        symbol.find_iter(text).map(|found| (found.start(), found.end())).collect();
+    let candidates: Vec<(usize, usize)> = symbol
+        .find_iter(text)
+        .map(|found| (found.start(), found.end()))
+        .collect();
     for (start, end) in candidates {
         let matched = &text[start..end];
         let slashes = matched.matches('/').count();
         let has_digit = matched.bytes().any(|byte| byte.is_ascii_digit());
-        if slashes < 2 || !has_digit || glued_before(text, start) || !extraction.is_free(start, end) {
+        if slashes < 2 || !has_digit || glued_before(text, start) || !extraction.is_free(start, end)
+        {
             continue;
         }
         let key = normalize_un_symbol(matched);
         let trimmed_end = start + matched.trim_end_matches([' ', '\n']).len();
-        extraction.push(start, trimmed_end, format!("un:{key}"), true);
+        let index = extraction.push(start, trimmed_end, format!("un:{key}"), true);
+        add_upr_recommendations_pinned_on_report(extraction, index, &key);
         find_elliptical_continuations(extraction, trimmed_end, &key);
+    }
+}
+
+/// `recommendations … contained in A/HRC/21/3, paras. 129.62 and 129.65` (Arabic
+/// documents write `129-62`): the pinpoints of a UPR Working Group report cited after a
+/// recommendation cue are recommendation numbers.
+fn add_upr_recommendations_pinned_on_report(
+    extraction: &mut Extraction<'_>,
+    index: usize,
+    key: &str,
+) {
+    let cue = regex!(r"(?i)recommendations?|recommandations?|recomendaci|التوصي|建议|рекомендаци");
+    let recommendation_number = regex!(r"^para:(\d{2,3})[.-](\d{1,3})$");
+    if upr_report_of(key).as_deref() != Some(key) {
+        return;
+    }
+    let found = extraction.found[index].clone();
+    let (_, before) = window(extraction.text, found.start, found.start, 150, 0);
+    if found.pins.is_empty() || !cue.is_match(before) {
+        return;
+    }
+    for pin in &found.pins {
+        if let Some(captures) = recommendation_number.captures(pin) {
+            extraction.found.push(Found {
+                start: found.start,
+                end: found.end,
+                key: format!("upr:{key}:{}.{}", &captures[1], &captures[2]),
+                pins: Vec::new(),
+                attrs: Vec::new(),
+            });
+        }
     }
 }
 
@@ -359,7 +413,9 @@ fn find_elliptical_continuations(extraction: &mut Extraction<'_>, mut position: 
         if let Some(captures) = number.captures(rest) {
             let digits = captures.get(1).expect("number");
             let end = position + digits.end();
-            let Some(last) = last_number.captures(key) else { return };
+            let Some(last) = last_number.captures(key) else {
+                return;
+            };
             let old_digits = last.get(1).expect("digits");
             if old_digits.as_str().len() != digits.as_str().len()
                 || continues_as_number(text, end)
@@ -391,7 +447,12 @@ fn find_cjeu_cases(extraction: &mut Extraction<'_>) {
             if continues_as_number(text, year_end) {
                 return None;
             }
-            let key = format!("cjeu:{}-{}/{}", &captures[1], strip_leading_zeros(&captures[2]), &captures[3]);
+            let key = format!(
+                "cjeu:{}-{}/{}",
+                &captures[1],
+                strip_leading_zeros(&captures[2]),
+                &captures[3]
+            );
             Some((whole.start(), whole.end(), key))
         })
         .collect();
@@ -418,7 +479,10 @@ fn push_simple_matches(
         })
         .collect();
     for (start, end, key) in matches {
-        if glued_before(text, start) || continues_as_number(text, end) || !extraction.is_free(start, end) {
+        if glued_before(text, start)
+            || continues_as_number(text, end)
+            || !extraction.is_free(start, end)
+        {
             continue;
         }
         extraction.push(start, end, key, true);
@@ -427,7 +491,7 @@ fn push_simple_matches(
 
 fn find_iacthr_series_c(extraction: &mut Extraction<'_>) {
     let series_c = regex!(
-        r"(?:Seri(?:e|es)|Série|SERIE|SERIES)\s?C\s?(?:Nos?\.?|N°\.?|N\.|n\s?[o°]\.?)\s?(\d{1,3})\b|\([Ss]er\.\s?C\)\s?(?:No\.?|N°)\s?(\d{1,3})\b"
+        r"(?:Seri(?:e|es)|Série|SERIE|SERIES)\s?C\.?\s?(?:Nos?\.?|N°\.?|N\.|n\s?[o°]\.?)\s?(\d{1,3})\b|\([Ss]er\.\s?C\)\s?(?:No\.?|N°)\s?(\d{1,3})\b"
     );
     push_simple_matches(extraction, series_c, |captures, _, _| {
         let number = captures.get(1).or(captures.get(2))?.as_str();
@@ -461,7 +525,9 @@ fn find_series_a(extraction: &mut Extraction<'_>) {
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let number = captures.get(2).or(captures.get(3))?.as_str();
-            let spanish_spelling = captures.get(1).is_some_and(|label| label.as_str() == "Serie" || label.as_str() == "SERIE");
+            let spanish_spelling = captures
+                .get(1)
+                .is_some_and(|label| label.as_str() == "Serie" || label.as_str() == "SERIE");
             let (_, nearby) = window(text, whole.start(), whole.end(), 250, 0);
             let key = if spanish_spelling || inter_american_cue().is_match(nearby) {
                 let plain = number.split('-').next().unwrap_or(number);
@@ -484,7 +550,7 @@ fn find_series_a(extraction: &mut Extraction<'_>) {
 /// accompanies them (SPEC rule 0.2): Reports, D.R., EHRR, BAILII.
 fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
     let reports = regex!(
-        r"(?:Reports(?: of Judgments and Decisions)?|Recueil(?: des arrêts et décisions)?)\s(199[5-9])\s?-\s?([IVX]{1,4})\b(?:,?\s?(?:pp?\.\s?|§§?\s?)?(\d{1,4}))?|\b(199[5-9])\s?-\s?([IVX]{1,4})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?(\d{1,4})"
+        r"(?:Reports(?: of Judgments and Decisions)?|Recueil(?: des arrêts et décisions)?)(?:\s(?:for|de))?\s(199[5-9])\s?-\s?([IVX]{1,4})\b(?:,?\s?(?:pp?\.\s?|§§?\s?)?(\d{1,4})(?:\s?-\s?\d{1,4})?)?|\b(199[5-9])\s?-\s?([IVX]{1,4})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?(\d{1,4})"
     );
     push_simple_matches(extraction, reports, |captures, _, _| {
         let year = captures.get(1).or(captures.get(4))?.as_str();
@@ -494,11 +560,13 @@ fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
             None => format!("ecthr:reports:{year}-{volume}"),
         })
     });
-    let decisions_and_reports = regex!(r"\bD\.\s?R\.\s?(\d{1,3}),?\s?(?:at\s)?(?:pp?\.\s?)?(\d{1,4})\b");
+    let decisions_and_reports =
+        regex!(r"\bD\.\s?R\.\s?(\d{1,3}),?\s?(?:at\s)?(?:pp?\.\s?)?(\d{1,4})\b");
     push_simple_matches(extraction, decisions_and_reports, |captures, _, _| {
         Some(format!("ecthr:dr:{}/{}", &captures[1], &captures[2]))
     });
-    let ehrr = regex!(r"(?:\((?:19|20)\d{2}\)\s?)?\b(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})\b");
+    let ehrr =
+        regex!(r"(?:\((?:19|20)\d{2}\)\s?)?\b(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})\b");
     push_simple_matches(extraction, ehrr, |captures, _, _| {
         Some(format!("ehrr:{}/{}", &captures[1], &captures[2]))
     });
@@ -511,7 +579,8 @@ fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
 // ---------------------------------------------------------------------------------
 // Communications (UN treaty bodies, African Commission), African Court applications
 
-const NUMBER_SIGN: &str = r"(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|núm\.?|NN?|رقم)";
+const NUMBER_SIGN: &str =
+    r"(?:[Nn]umbers?|[Nn]úmeros?|Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|núm\.?|NN?|رقم)";
 
 fn treaty_body_cues() -> &'static regex::Regex {
     regex!(
@@ -529,12 +598,22 @@ fn treaty_body_cues() -> &'static regex::Regex {
     )
 }
 
-const TREATY_BODIES: [&str; 9] = ["CCPR", "CAT", "CEDAW", "CERD", "CESCR", "CRPD", "CRC", "CED", "CMW"];
+const TREATY_BODIES: [&str; 9] = [
+    "CCPR", "CAT", "CEDAW", "CERD", "CESCR", "CRPD", "CRC", "CED", "CMW",
+];
 
 /// The treaty body named within the window (nearest first), if any.
-fn treaty_body_near(text: &str, start: usize, end: usize, before: usize, after: usize) -> Option<&'static str> {
+fn treaty_body_near(
+    text: &str,
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+) -> Option<&'static str> {
     let (captures, _) = nearest_cue(treaty_body_cues(), text, start, end, before, after)?;
-    TREATY_BODIES.into_iter().find(|body| captures.name(body).is_some())
+    TREATY_BODIES
+        .into_iter()
+        .find(|body| captures.name(body).is_some())
 }
 
 fn african_commission_near(text: &str, start: usize, end: usize) -> bool {
@@ -563,7 +642,11 @@ fn find_afchpr_applications(extraction: &mut Extraction<'_>) {
                 return None;
             }
             let padded = format!("{:03}", number.parse::<u32>().ok()?);
-            Some((captures.get(2)?.start().min(whole.start()), whole.end(), format!("afchpr:app:{padded}/{}", &captures[3])))
+            Some((
+                captures.get(2)?.start().min(whole.start()),
+                whole.end(),
+                format!("afchpr:app:{padded}/{}", &captures[3]),
+            ))
         })
         .collect();
     for (start, end, key) in matches {
@@ -574,7 +657,9 @@ fn find_afchpr_applications(extraction: &mut Extraction<'_>) {
         let after = extraction.found[index].end;
         if let Some(captures) = neutral.captures(&text[after..]) {
             let reporter = format!("[{}] AfCHPR {}", &captures[1], &captures[2]);
-            extraction.found[index].attrs.push(("reporter".to_string(), reporter));
+            extraction.found[index]
+                .attrs
+                .push(("reporter".to_string(), reporter));
             let reporter_end = after + captures.get(0).expect("match").end();
             extraction.claim(after, reporter_end);
         }
@@ -582,7 +667,9 @@ fn find_afchpr_applications(extraction: &mut Extraction<'_>) {
 }
 
 fn find_zh_communications(extraction: &mut Extraction<'_>) {
-    let chinese = regex!(r"第\s?(\d{1,4}\s?/\s?\d{4}(?:\s?(?:和|及|、|,|，)\s?\d{1,4}\s?/\s?\d{4})*)\s?号来文");
+    let chinese = regex!(
+        r"第\s?(\d{1,4}\s?/\s?\d{4}(?:\s?(?:和|及|、|,|，)\s?\d{1,4}\s?/\s?\d{4})*)\s?号来文"
+    );
     let item = regex!(r"(\d{1,4})\s?/\s?(\d{4})");
     let text = extraction.text;
     let matches: Vec<(usize, usize, Vec<(usize, usize, String, String)>)> = chinese
@@ -617,7 +704,12 @@ fn find_zh_communications(extraction: &mut Extraction<'_>) {
             // The first item's span starts at 第, the last one ends at 号来文 (+ pins).
             let span_start = if position == 0 { start } else { item_start };
             let span_end = if position + 1 == count { end } else { item_end };
-            extraction.push(span_start, span_end, format!("comm:{body}:{number}/{year}"), position + 1 == count);
+            extraction.push(
+                span_start,
+                span_end,
+                format!("comm:{body}:{number}/{year}"),
+                position + 1 == count,
+            );
         }
     }
 }
@@ -661,7 +753,8 @@ fn find_communications(extraction: &mut Extraction<'_>) {
             continue; // ECtHR application in French.
         }
         let african = year.len() == 2 || african_commission_near(text, start, end);
-        let body = treaty_body_near(text, start, end, 160, 80).or_else(|| extraction.context.treaty_body());
+        let body = treaty_body_near(text, start, end, 160, 80)
+            .or_else(|| extraction.context.treaty_body());
         let key_for = |early: bool, number: &str, year: &str| -> String {
             let number = strip_leading_zeros(number);
             if early {
@@ -676,8 +769,11 @@ fn find_communications(extraction: &mut Extraction<'_>) {
         let index = extraction.push(start, end, key, true);
         let mut position = extraction.found[index].end;
         for _ in 0..20 {
-            let Some(captures) = continuation.captures(&text[position..]) else { break };
-            let item_start = position + captures.get(1).or(captures.get(2)).expect("number").start();
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
+            let item_start =
+                position + captures.get(1).or(captures.get(2)).expect("number").start();
             let item_end = position + captures.get(0).expect("match").end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
@@ -699,11 +795,19 @@ fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
         .captures_iter(text)
         .filter_map(|captures| {
             let whole = captures.get(0)?;
-            Some((whole.start(), whole.end(), captures[1].to_string(), captures[2].to_string()))
+            Some((
+                whole.start(),
+                whole.end(),
+                captures[1].to_string(),
+                captures[2].to_string(),
+            ))
         })
         .collect();
     for (start, end, number, year) in candidates {
-        if continues_as_number(text, end) || !extraction.is_free(start, end) || blocked_by_non_case_label(text, start) {
+        if continues_as_number(text, end)
+            || !extraction.is_free(start, end)
+            || blocked_by_non_case_label(text, start)
+        {
             continue;
         }
         let (_, around) = window(text, start, end, 100, 80);
@@ -713,7 +817,12 @@ fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
         let body = treaty_body_near(text, start, end, 200, 100)
             .or_else(|| extraction.context.treaty_body())
             .unwrap_or("?");
-        extraction.push(start, end, format!("comm:{body}:{}/{year}", strip_leading_zeros(&number)), true);
+        extraction.push(
+            start,
+            end,
+            format!("comm:{body}:{}/{year}", strip_leading_zeros(&number)),
+            true,
+        );
     }
 }
 
@@ -721,7 +830,7 @@ fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
 /// never a case (SPEC §2.5, §5).
 fn blocked_by_non_case_label(text: &str, start: usize) -> bool {
     let blocker = regex!(
-        r"(?i)(?:report|informe|press release|communiqué|gazette|journal|boletín|bulletin|law|ley|loi|lei|decree|décret|decreto|act|ordinance|order|ordonnance|dahir|regulation|règlement|directive|закон|указ|постановлени\w*|قانون|مرسوم|protocol|convention)\W{0,3}(?:\w+\W{1,3}){0,6}$"
+        r"(?i)\b(?:report|informe|press release|communiqué|gazette|journal|boletín|bulletin|law|ley|loi|lei|decree|décret|decreto|act|ordinance|order|ordonnance|dahir|regulation|règlement|directive|закон|указ|постановлени\w*|قانون|مرسوم|protocol|convention)\W{0,3}(?:\w+\W{1,3}){0,3}$"
     );
     let (_, before) = window(text, start, start, 60, 0);
     blocker.is_match(before)
@@ -732,9 +841,11 @@ fn blocked_by_non_case_label(text: &str, start: usize) -> bool {
 
 fn find_iachr_reports(extraction: &mut Extraction<'_>) {
     let head = regex!(&format!(
-        r"(?:[Rr]eports?|REPORTS?|[Ii]nformes?|INFORMES?|[Rr]elatórios?|RELATÓRIOS?|[Rr]apports?|RAPPORTS?)(?:\s[A-Za-zÀ-ÿ]+){{0,3}}?\s{NUMBER_SIGN}\s?(\d{{1,3}})\s?(?:/\s?(\d{{2}})\b|\(((?:19|20)\d{{2}})\))"
+        r"(?:[Rr]eports?|REPORTS?|[Ii]nformes?|INFORMES?|[Rr]elatórios?|RELATÓRIOS?|[Rr]apports?|RAPPORTS?)(?:\s[A-Za-zÀ-ÿ]+){{0,5}}?\s{NUMBER_SIGN}\s?(\d{{1,3}})\s?(?:/\s?(\d{{2}})\b|\(((?:19|20)\d{{2}})\))"
     ));
-    let continuation = regex!(&format!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(?:{NUMBER_SIGN}\s?)?(\d{{1,3}})/(\d{{2}})\b"));
+    let continuation = regex!(&format!(
+        r"^(?:,\s?|\s(?:and|y|e|et)\s)(?:{NUMBER_SIGN}\s?)?(\d{{1,3}})/(\d{{2}})\b"
+    ));
     let text = extraction.text;
     let heads: Vec<(usize, usize, String)> = head
         .captures_iter(text)
@@ -744,23 +855,36 @@ fn find_iachr_reports(extraction: &mut Extraction<'_>) {
                 Some(short) => short.as_str().to_string(),
                 None => captures.get(3)?.as_str()[2..].to_string(),
             };
-            Some((whole.start(), whole.end(), format!("iachr:report:{}/{year}", strip_leading_zeros(&captures[1]))))
+            Some((
+                whole.start(),
+                whole.end(),
+                format!("iachr:report:{}/{year}", strip_leading_zeros(&captures[1])),
+            ))
         })
         .collect();
     for (start, end, key) in heads {
-        if continues_as_number(text, end) || !extraction.is_free(start, end) || glued_before(text, start) {
+        if continues_as_number(text, end)
+            || !extraction.is_free(start, end)
+            || glued_before(text, start)
+        {
             continue;
         }
         let index = extraction.push(start, end, key, true);
         let mut position = extraction.found[index].end;
         for _ in 0..20 {
-            let Some(captures) = continuation.captures(&text[position..]) else { break };
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
             let item_start = position + captures.get(1).expect("number").start();
             let item_end = position + captures.get(0).expect("match").end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
             }
-            let key = format!("iachr:report:{}/{}", strip_leading_zeros(&captures[1]), &captures[2]);
+            let key = format!(
+                "iachr:report:{}/{}",
+                strip_leading_zeros(&captures[1]),
+                &captures[2]
+            );
             let index = extraction.push(item_start, item_end, key, true);
             position = extraction.found[index].end;
         }
@@ -769,7 +893,7 @@ fn find_iachr_reports(extraction: &mut Extraction<'_>) {
 
 fn find_iachr_cases(extraction: &mut Extraction<'_>) {
     let head = regex!(
-        r"(?P<label>\b[Cc]ases?|CASES?|\b[Cc]asos?|CASOS?|\b[Pp]etition|\b[Pp]etici[óo]n|\b[Pp]etição)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}\.\d{3}|\d{4,5})\s?\)?"
+        r"(?P<label>\b[Cc]ases?|CASES?|\b[Cc]asos?|CASOS?|\b[Pp]etition|\b[Pp]etici[óo]n|\b[Pp]etição|\b[Dd]enuncias?)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}\.\d{3}|\d{4,5})\s?\)?"
     );
     let continuation = regex!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(\d{1,2}\.\d{3}|\d{4,5})\b");
     let text = extraction.text;
@@ -778,19 +902,33 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let number = captures.name("n")?;
-            let end = if whole.as_str().ends_with(')') { whole.end() } else { number.end() };
-            Some((whole.start(), end, captures["label"].to_string(), number.as_str().to_string()))
+            let end = if whole.as_str().ends_with(')') {
+                whole.end()
+            } else {
+                number.end()
+            };
+            Some((
+                whole.start(),
+                end,
+                captures["label"].to_string(),
+                number.as_str().to_string(),
+            ))
         })
         .collect();
     for (start, end, label, number) in heads {
-        let number_end = start + text[start..end].rfind(char::is_numeric).map_or(0, |offset| offset + 1);
+        let number_end = start
+            + text[start..end]
+                .rfind(char::is_numeric)
+                .map_or(0, |offset| offset + 1);
         if continues_as_number(text, number_end) || !extraction.is_free(start, end) {
             continue;
         }
         let spanish_label = label.to_lowercase().starts_with("caso");
         if !number.contains('.') && !spanish_label {
             let (_, nearby) = window(text, start, end, 300, 150);
-            let cue = regex!(r"CIDH|IACHR|Comisión Interamericana|Inter-American Commission|Comissão Interamericana|Commission interaméricaine|OEA/Ser");
+            let cue = regex!(
+                r"CIDH|IACHR|Comisión Interamericana|Inter-American Commission|Comissão Interamericana|Commission interaméricaine|OEA/Ser"
+            );
             if !cue.is_match(nearby) {
                 continue;
             }
@@ -798,24 +936,38 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
         let index = extraction.push(start, end, format!("iachr:case:{number}"), true);
         let mut position = extraction.found[index].end;
         for _ in 0..20 {
-            let Some(captures) = continuation.captures(&text[position..]) else { break };
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
             let item = captures.get(1).expect("number");
             let item_start = position + item.start();
             let item_end = position + item.end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
             }
-            let index = extraction.push(item_start, item_end, format!("iachr:case:{}", item.as_str()), true);
+            let index = extraction.push(
+                item_start,
+                item_end,
+                format!("iachr:case:{}", item.as_str()),
+                true,
+            );
             position = extraction.found[index].end;
         }
     }
     let petition = regex!(r"\bP\s?-\s?(\d{1,5})\s?-\s?(\d{2})\b");
     push_simple_matches(extraction, petition, |captures, _, _| {
-        Some(format!("iachr:petition:P-{}-{}", &captures[1], &captures[2]))
+        Some(format!(
+            "iachr:petition:P-{}-{}",
+            &captures[1], &captures[2]
+        ))
     });
     let precautionary = regex!(r"\bMC[\s-](\d{1,4})[-/](\d{2})\b");
     push_simple_matches(extraction, precautionary, |captures, _, _| {
-        Some(format!("iachr:MC:{}/{}", strip_leading_zeros(&captures[1]), &captures[2]))
+        Some(format!(
+            "iachr:MC:{}/{}",
+            strip_leading_zeros(&captures[1]),
+            &captures[2]
+        ))
     });
 }
 
@@ -826,11 +978,15 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
     let labelled = regex!(
         r"(?P<label>[Aa]pplications?|APPLICATIONS?|[Aa]ppl?s?\.|App\s|[Rr]equêtes?|REQUÊTES?|[Dd]emandas?|[Жж]алоб\w*|EGMR|Doc\sref:)\s?\(?\s?(?:(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|NN?)\s?)?(?P<n>\d{1,6})\s?/\s?(?P<y>\d{2})\b"
     );
-    let bare = regex!(r"(?:\b[Nn]os?\.|\b[Nn]os?\b|\bn\s?[°o]s?\.?|N°s?\.?|\bNN?)\s?(?P<n>\d{1,6})/(?P<y>\d{2})\b|\s-\s(?P<dn>\d{1,6})/(?P<dy>\d{2})\b");
+    let bare = regex!(
+        r"(?:\b[Nn]os?\.|\b[Nn]os?\b|\bn\s?[°o]s?\.?|N°s?\.?|\bNN?)\s?(?P<n>\d{1,6})/(?P<y>\d{2})\b|\s-\s(?P<dn>\d{1,6})/(?P<dy>\d{2})\b"
+    );
     let continuation = regex!(
         r"^(?:\s?,\s?|\s?(?:and|et|y|e|и)\s|,\s(?:and|et|y)\s)(?:(?:nos?\.|Nos?\.|no|N)\s?)?(\d{1,6})/(\d{2})\b"
     );
-    let versus = regex!(r"\sv\.?\s|\sc\.\s|\sVs?\.\s|\sпротив\s|\scontre\s|\scontra\s|\sgegen\s|\[GC\]|\(dec\.\)|ECHR|EGMR|CEDH|Court");
+    let versus = regex!(
+        r"\sv\.?\s|\sc\.\s|\sVs?\.\s|\sпротив\s|\scontre\s|\scontra\s|\sgegen\s|\[GC\]|\(dec\.\)|ECHR|EGMR|CEDH|Court"
+    );
     let text = extraction.text;
     let context_is_ecthr = matches!(
         extraction.context.mechanism,
@@ -840,15 +996,31 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
         .captures_iter(text)
         .filter_map(|captures| {
             let whole = captures.get(0)?;
-            Some((whole.start(), whole.end(), captures["n"].to_string(), captures["y"].to_string(), true))
+            Some((
+                whole.start(),
+                whole.end(),
+                captures["n"].to_string(),
+                captures["y"].to_string(),
+                true,
+            ))
         })
         .collect();
     candidates.extend(bare.captures_iter(text).filter_map(|captures| {
         let whole = captures.get(0)?;
         let number = captures.name("n").or(captures.name("dn"))?;
         let year = captures.name("y").or(captures.name("dy"))?;
-        let start = if captures.name("dn").is_some() { number.start() } else { whole.start() };
-        Some((start, whole.end(), number.as_str().to_string(), year.as_str().to_string(), false))
+        let start = if captures.name("dn").is_some() {
+            number.start()
+        } else {
+            whole.start()
+        };
+        Some((
+            start,
+            whole.end(),
+            number.as_str().to_string(),
+            year.as_str().to_string(),
+            false,
+        ))
     }));
     candidates.sort_by_key(|candidate| candidate.0);
     for (start, end, number, year, has_label) in candidates {
@@ -858,10 +1030,10 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
         if char_before(text, start).is_some_and(|character| character.is_ascii_alphanumeric()) {
             continue;
         }
-        if blocked_by_non_case_label(text, start) {
-            continue;
-        }
         if !has_label {
+            if blocked_by_non_case_label(text, start) {
+                continue;
+            }
             let (_, before) = window(text, start, end, 200, 0);
             if !context_is_ecthr && !versus.is_match(before) {
                 continue;
@@ -871,13 +1043,19 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
         let index = extraction.push(start, end, key, true);
         let mut position = extraction.found[index].end;
         for _ in 0..50 {
-            let Some(captures) = continuation.captures(&text[position..]) else { break };
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
             let item_start = position + captures.get(1).expect("number").start();
             let item_end = position + captures.get(0).expect("match").end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
             }
-            let key = format!("ecthr:app:{}/{}", strip_leading_zeros(&captures[1]), &captures[2]);
+            let key = format!(
+                "ecthr:app:{}/{}",
+                strip_leading_zeros(&captures[1]),
+                &captures[2]
+            );
             let index = extraction.push(item_start, item_end, key, true);
             position = extraction.found[index].end;
         }
@@ -891,10 +1069,14 @@ fn index_of_last(extraction: &Extraction<'_>) -> usize {
 
 /// `…, no. 26307/95, §§ 75-77, ECHR 2003-VI` → attrs.reporter = `ECHR 2003-VI`.
 fn attach_ecthr_reporter(extraction: &mut Extraction<'_>, index: usize, position: usize) {
-    let reporter = regex!(r"^\)?,?\s?((?:ECHR|CEDH|ЕСПЧ)\s(?:19|20)\d{2}(?:\s?-\s?(?:[IVX]{1,5}|\.\.\.)|\s[IVX]{1,5}\b)?)");
+    let reporter = regex!(
+        r"^\)?,?\s?((?:ECHR|CEDH|ЕСПЧ)\s(?:19|20)\d{2}(?:\s?-\s?(?:[IVX]{1,5}|\.\.\.)|\s[IVX]{1,5}\b)?)"
+    );
     if let Some(captures) = reporter.captures(&extraction.text[position..]) {
         let value = captures[1].to_string();
-        extraction.found[index].attrs.push(("reporter".to_string(), value));
+        extraction.found[index]
+            .attrs
+            .push(("reporter".to_string(), value));
     }
 }
 
@@ -919,7 +1101,9 @@ fn fold_reporters_into_applications(extraction: &mut Extraction<'_>) {
         if !application_found.key.starts_with("ecthr:app:") || !is_reporter(&reporter_found.key) {
             continue;
         }
-        if reporter_found.start < application_found.end || reporter_found.start - application_found.end > 80 {
+        if reporter_found.start < application_found.end
+            || reporter_found.start - application_found.end > 80
+        {
             continue;
         }
         let between = &text[application_found.end..reporter_found.start];
@@ -927,7 +1111,9 @@ fn fold_reporters_into_applications(extraction: &mut Extraction<'_>) {
             continue;
         }
         let surface = text[reporter_found.start..reporter_found.end].to_string();
-        extraction.found[application].attrs.push(("reporter".to_string(), surface));
+        extraction.found[application]
+            .attrs
+            .push(("reporter".to_string(), surface));
         removed[reporter] = true;
     }
     let mut index = 0;
@@ -948,7 +1134,7 @@ enum Instrument {
     PresidentialStatement,
 }
 
-const RESOLUTION_ITEM: &str = r"(?:(\d{3,4})\s?\(((?:19|20)\d{2})\)|(\d{1,4})\s?(?:[A-Z]\s?)?\(([IVXL]{1,6})\)|(\d{1,4})\s?/\s?(\d{1,4})(?:\s?([A-Z])\b)?)";
+const RESOLUTION_ITEM: &str = r"(?:(\d{3,4})\s?\(((?:19|20)\d{2})\)|(\d{1,4})\s?(?:[A-Z]\s?)?\(([IVXL]{1,6})\)|(\d{1,4})\s?/\s?(\d{1,4})(?:\s?([A-Z])\b)?|(\d{3,4})\b)";
 
 fn resolution_body_cues() -> &'static regex::Regex {
     regex!(
@@ -992,7 +1178,11 @@ fn resolution_key(
     cue: Option<ResolutionBody>,
     context: &CitingContext,
 ) -> Option<String> {
-    let group = |offset: usize| captures.get(first_group + offset).map(|found| found.as_str());
+    let group = |offset: usize| {
+        captures
+            .get(first_group + offset)
+            .map(|found| found.as_str())
+    };
     if let (Some(number), Some(_year)) = (group(0), group(1)) {
         // `1325 (2000)`: Security Council.
         if instrument != Instrument::Resolution {
@@ -1010,6 +1200,12 @@ fn resolution_key(
             _ => "A",
         };
         return Some(format!("un:{prefix}/RES/{number}({roman})"));
+    }
+    if let Some(number) = group(7) {
+        // A bare `1325`: only a Security Council resolution when the Council is named.
+        let is_security_council = cue == Some(ResolutionBody::SecurityCouncil);
+        return (instrument == Instrument::Resolution && is_security_council)
+            .then(|| format!("un:S/RES/{}", strip_leading_zeros(number)));
     }
     let (session, number) = (group(4)?, group(5)?);
     let suffix = group(6).unwrap_or("");
@@ -1047,17 +1243,25 @@ fn resolution_key(
         Some(ResolutionBody::GeneralAssembly) => ResolutionBody::GeneralAssembly,
         Some(ResolutionBody::HumanRightsCouncil) => ResolutionBody::HumanRightsCouncil,
         Some(_) => return None,
-        None if instrument == Instrument::PresidentialStatement => ResolutionBody::HumanRightsCouncil,
-        None if session_value > 60 || (instrument == Instrument::Resolution && number_value > 60) => {
+        None if instrument == Instrument::PresidentialStatement => {
+            ResolutionBody::HumanRightsCouncil
+        }
+        None if session_value > 60
+            || (instrument == Instrument::Resolution && number_value > 60) =>
+        {
             ResolutionBody::GeneralAssembly
         }
-        None => context.resolution_body().unwrap_or(ResolutionBody::HumanRightsCouncil),
+        None => context
+            .resolution_body()
+            .unwrap_or(ResolutionBody::HumanRightsCouncil),
     };
     let prefix = match body {
         ResolutionBody::GeneralAssembly => "A",
         _ => "A/HRC",
     };
-    Some(format!("un:{prefix}/{kind}/{session_value}/{number_value}{suffix}"))
+    Some(format!(
+        "un:{prefix}/{kind}/{session_value}/{number_value}{suffix}"
+    ))
 }
 
 fn find_resolutions(extraction: &mut Extraction<'_>) {
@@ -1076,12 +1280,19 @@ fn find_resolutions(extraction: &mut Extraction<'_>) {
             let lower = label.to_lowercase();
             let instrument = if label == "PRST" {
                 Instrument::PresidentialStatement
-            } else if lower.starts_with("dec") || lower.starts_with("déc") || lower.starts_with("реш") || lower.starts_with("مقرر") {
+            } else if lower.starts_with("dec")
+                || lower.starts_with("déc")
+                || lower.starts_with("реш")
+                || lower.starts_with("مقرر")
+            {
                 Instrument::Decision
             } else {
                 Instrument::Resolution
             };
-            let item_start = (2..=8).filter_map(|group| captures.get(group)).map(|found| found.start()).min()?;
+            let item_start = (2..=9)
+                .filter_map(|group| captures.get(group))
+                .map(|found| found.start())
+                .min()?;
             Some((whole.start(), item_start, whole.end(), instrument))
         })
         .collect();
@@ -1089,24 +1300,36 @@ fn find_resolutions(extraction: &mut Extraction<'_>) {
         if !extraction.is_free(item_start, end) {
             continue;
         }
-        let Some(captures) = head.captures(&text[start..]) else { continue };
+        let Some(captures) = head.captures(&text[start..]) else {
+            continue;
+        };
         let item_end = end;
         if continues_as_number(text, item_end) || drops_letter_before_slash(text, item_end) {
             continue;
         }
         let cue = resolution_body_from_cue(text, start, item_end);
-        let Some(key) = resolution_key(&captures, 2, instrument, cue, extraction.context) else { continue };
+        let Some(key) = resolution_key(&captures, 2, instrument, cue, extraction.context) else {
+            continue;
+        };
         let index = extraction.push(start, end, key, true);
         let mut position = extraction.found[index].end;
         for _ in 0..30 {
-            let Some(item) = continuation.captures(&text[position..]) else { break };
-            let item_first = (1..=7).filter_map(|group| item.get(group)).map(|found| found.start()).min().expect("item");
+            let Some(item) = continuation.captures(&text[position..]) else {
+                break;
+            };
+            let item_first = (1..=8)
+                .filter_map(|group| item.get(group))
+                .map(|found| found.start())
+                .min()
+                .expect("item");
             let next_start = position + item_first;
             let next_end = position + item.get(0).expect("match").end();
             if continues_as_number(text, next_end) || !extraction.is_free(next_start, next_end) {
                 break;
             }
-            let Some(key) = resolution_key(&item, 1, instrument, cue, extraction.context) else { break };
+            let Some(key) = resolution_key(&item, 1, instrument, cue, extraction.context) else {
+                break;
+            };
             let index = extraction.push(next_start, next_end, key, true);
             position = extraction.found[index].end;
         }
@@ -1119,7 +1342,9 @@ fn drops_letter_before_slash(text: &str, end: usize) -> bool {
 }
 
 fn find_zh_resolutions(extraction: &mut Extraction<'_>) {
-    let chinese = regex!(r"第\s?(\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?(?:\s?(?:和|及|、|,|，)\s?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?)*|\d{3,4}\s?\((?:19|20)\d{2}\))\s?号(决议|决定)");
+    let chinese = regex!(
+        r"第\s?(\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?(?:\s?(?:和|及|、|,|，)\s?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?)*|\d{3,4}\s?\((?:19|20)\d{2}\)(?:\s?(?:和|及|、|,|，)\s?第?\s?\d{3,4}\s?\((?:19|20)\d{2}\))*)\s?号(决议|决定)"
+    );
     let item = regex!(RESOLUTION_ITEM);
     let text = extraction.text;
     let heads: Vec<(usize, usize, usize, usize, bool)> = chinese
@@ -1127,7 +1352,13 @@ fn find_zh_resolutions(extraction: &mut Extraction<'_>) {
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let list = captures.get(1)?;
-            Some((whole.start(), whole.end(), list.start(), list.end(), &captures[2] == "决定"))
+            Some((
+                whole.start(),
+                whole.end(),
+                list.start(),
+                list.end(),
+                &captures[2] == "决定",
+            ))
         })
         .collect();
     for (start, end, list_start, list_end, is_decision) in heads {
@@ -1135,7 +1366,11 @@ fn find_zh_resolutions(extraction: &mut Extraction<'_>) {
             continue;
         }
         let cue = resolution_body_from_cue(text, start, end);
-        let instrument = if is_decision { Instrument::Decision } else { Instrument::Resolution };
+        let instrument = if is_decision {
+            Instrument::Decision
+        } else {
+            Instrument::Resolution
+        };
         let items: Vec<(usize, usize, String)> = item
             .captures_iter(&text[list_start..list_end])
             .filter_map(|captures| {
@@ -1166,7 +1401,7 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
           |\b[Oo]bservaci(?:ón|ones)\s[Gg]ener(?:al|ales)|\b[Rr]ecomendaci(?:ón|ones)\s[Gg]ener(?:al|ales)
           |\b[Cc]oment[áa]rios?\s[Gg]era(?:l|is)|\b[Rr]ecomendaç(?:ão|ões)\s[Gg]era(?:l|is)
           |[Зз]амечани\w*\sобщего\sпорядка|[Оо]бщ\w+\sрекомендаци\w*
-          |(?:ال)?تعليق(?:ات)?\sال?عامة?|(?:ال)?تعليقها\sالعام|(?:ال)?توصي(?:ة|ات)\sال?عامة?
+          |(?:ال)?تعليق(?:ات|ها)?(?:\sاللجنة)?\sال?عامة?|(?:ال)?توصي(?:ة|ات|تها)(?:\sاللجنة)?\sال?عامة?
         )
         \s?(?:(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|núm\.?|NN?|رقم)\s?)?
         (?P<n>\d{1,2}\b|[IVXL]{1,6}\b)"
@@ -1181,14 +1416,35 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let label = captures.name("label")?.as_str().to_lowercase();
-            let is_recommendation = label.contains("recom") || label.contains("рекоменд") || label.contains("توصي");
-            Some((whole.start(), whole.end(), captures["n"].to_string(), is_recommendation))
+            let is_recommendation =
+                label.contains("recom") || label.contains("рекоменд") || label.contains("توصي");
+            Some((
+                whole.start(),
+                whole.end(),
+                captures["n"].to_string(),
+                is_recommendation,
+            ))
         })
         .collect();
     heads.extend(zh.captures_iter(text).filter_map(|captures| {
         let whole = captures.get(0)?;
-        Some((whole.start(), whole.end(), captures[1].to_string(), &captures[2] == "建议"))
+        Some((
+            whole.start(),
+            whole.end(),
+            captures[1].to_string(),
+            &captures[2] == "建议",
+        ))
     }));
+    let russian_number_inside =
+        regex!(r"[Рр]екомендаци\w*\s(?:No\.?\s?)?(\d{1,2})\sобщего\sпорядка");
+    heads.extend(
+        russian_number_inside
+            .captures_iter(text)
+            .filter_map(|captures| {
+                let whole = captures.get(0)?;
+                Some((whole.start(), whole.end(), captures[1].to_string(), true))
+            }),
+    );
     heads.sort_by_key(|head| head.0);
     let mut previous_body: Option<&'static str> = None;
     for (start, end, number, is_recommendation) in heads {
@@ -1214,14 +1470,23 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
         let index = extraction.push(start, end, format!("gc:{body_code}:{value}"), true);
         let mut position = extraction.found[index].end;
         for _ in 0..20 {
-            let Some(captures) = continuation.captures(&text[position..]) else { break };
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
             let item = captures.get(1).expect("number");
             let item_end = position + item.end();
-            if continues_as_number(text, item_end) || !extraction.is_free(position + item.start(), item_end) {
+            if continues_as_number(text, item_end)
+                || !extraction.is_free(position + item.start(), item_end)
+            {
                 break;
             }
             let item_value = strip_leading_zeros(item.as_str()).to_string();
-            let index = extraction.push(position + item.start(), item_end, format!("gc:{body_code}:{item_value}"), true);
+            let index = extraction.push(
+                position + item.start(),
+                item_end,
+                format!("gc:{body_code}:{item_value}"),
+                true,
+            );
             position = extraction.found[index].end;
         }
     }
@@ -1230,11 +1495,13 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
 /// The committee of a general comment: `… of the Human Rights Committee` right after
 /// it, else the nearest committee named before (within the sentence), else after.
 fn general_comment_body(text: &str, start: usize, end: usize) -> Option<&'static str> {
-    let directly_after = regex!(r"^(?:\s?\((?:19|20)\d{2}\))?\s?(?:of|de|del)\s(?:the\s|la\s|l.|los\s)?");
+    let directly_after =
+        regex!(r"^(?:\s?\((?:19|20)\d{2}\))?\s?(?:of|de|del)\s(?:the\s|la\s|l.|los\s)?");
     if let Some(found) = directly_after.find(&text[end..]) {
         let after_start = end + found.end();
         if let Some(body) = treaty_body_near(text, after_start, after_start, 0, 90) {
-            let (captures, distance) = nearest_cue(treaty_body_cues(), text, after_start, after_start, 0, 90)?;
+            let (captures, distance) =
+                nearest_cue(treaty_body_cues(), text, after_start, after_start, 0, 90)?;
             let _ = captures;
             if distance <= 4 {
                 return Some(body);
@@ -1249,10 +1516,11 @@ fn general_comment_body(text: &str, start: usize, end: usize) -> Option<&'static
 
 fn find_upr_recommendations(extraction: &mut Extraction<'_>) {
     let head = regex!(
-        r"(?:\b[Rr]ecommendations?|\b[Rr]ecommandations?|\b[Rr]ecomendaci(?:ón|ones)|\b[Rr]ecomendaç(?:ão|ões))\s(?:(?:contained\s)?in\s(?:the\s)?paragraphs?\s|figurant\saux?\sparagraphes?\s|(?:que\sfiguran\s|contenidas?\s)?en\s(?:el|los)\spárrafos?\s|Nos?\.?\s)?(\d{2,3}\.\s?\d{1,3})\b"
+        r"(?:\b[Rr]ecommendations?|\b[Rr]ecommandations?|\b[Rr]ecomendaci(?:ón|ones)|\b[Rr]ecomendaç(?:ão|ões))(?:\s[^\s\d]+){0,5}?\s(?:(?:contained\s)?in\s(?:the\s)?paragraphs?\s|figurant\saux?\sparagraphes?\s|(?:que\sfiguran\s|contenidas?\s)?en\s(?:el|los)\spárrafos?\s)(\d{2,3}\.\s?\d{1,3})\b|(?:\b[Rr]ecommendations?|\b[Rr]ecommandations?|\b[Rr]ecomendaci(?:ón|ones)|\b[Rr]ecomendaç(?:ão|ões))\s(?:Nos?\.?\s)?(\d{2,3}\.\s?\d{1,3})\b"
     );
     let zh = regex!(r"第\s?(\d{2,3}\.\d{1,3})\s?段?(?:中的)?建议|建议\s?(\d{2,3}\.\d{1,3})");
-    let continuation = regex!(r"^(?:\s?,\s?|\s(?:and|et|y|e)\s|,\s(?:and|et|y)\s)(\d{2,3}\.\s?\d{1,3})\b");
+    let continuation =
+        regex!(r"^(?:\s?,\s?|\s(?:and|et|y|e)\s|,\s(?:and|et|y)\s)(\d{2,3}\.\s?\d{1,3})\b");
     let position_source = regex!(r"Source of [Pp]osition\s?:\s?(A/HRC/\d{1,2}/\d{1,3})");
     let nearby_report = regex!(r"A/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b");
     let text = extraction.text;
@@ -1260,12 +1528,24 @@ fn find_upr_recommendations(extraction: &mut Extraction<'_>) {
         .captures_iter(text)
         .filter_map(|captures| {
             let whole = captures.get(0)?;
-            Some((whole.start(), whole.end(), captures[1].replace(' ', "")))
+            Some((
+                whole.start(),
+                whole.end(),
+                captures
+                    .get(1)
+                    .or(captures.get(2))?
+                    .as_str()
+                    .replace(' ', ""),
+            ))
         })
         .collect();
     heads.extend(zh.captures_iter(text).filter_map(|captures| {
         let whole = captures.get(0)?;
-        Some((whole.start(), whole.end(), captures.get(1).or(captures.get(2))?.as_str().to_string()))
+        Some((
+            whole.start(),
+            whole.end(),
+            captures.get(1).or(captures.get(2))?.as_str().to_string(),
+        ))
     }));
     heads.sort_by_key(|head| head.0);
     let passage_report = position_source
@@ -1285,10 +1565,14 @@ fn find_upr_recommendations(extraction: &mut Extraction<'_>) {
         let index = extraction.push(start, end, format!("upr:{report}:{number}"), false);
         let mut position = extraction.found[index].end;
         for _ in 0..60 {
-            let Some(captures) = continuation.captures(&text[position..]) else { break };
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
             let item = captures.get(1).expect("number");
             let item_end = position + item.end();
-            if continues_as_number(text, item_end) || !extraction.is_free(position + item.start(), item_end) {
+            if continues_as_number(text, item_end)
+                || !extraction.is_free(position + item.start(), item_end)
+            {
                 break;
             }
             let key = format!("upr:{report}:{}", item.as_str().replace(' ', ""));

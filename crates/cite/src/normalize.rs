@@ -128,7 +128,9 @@ fn is_invisible_format_character(character: char) -> bool {
 pub fn normalize_un_symbol(symbol: &str) -> String {
     let mut compact: String = symbol
         .nfkc()
-        .filter(|character| !character.is_whitespace() && !is_invisible_format_character(*character))
+        .filter(|character| {
+            !character.is_whitespace() && !is_invisible_format_character(*character)
+        })
         .map(|character| if is_dash(character) { '-' } else { character })
         .flat_map(char::to_uppercase)
         .collect();
@@ -149,7 +151,10 @@ pub fn normalize_un_symbol(symbol: &str) -> String {
         }
         // A dangling `(` left by trimming `)` of a year.
         if let Some(open) = trimmed.find('(') {
-            if trimmed[open + 1..].bytes().all(|byte| byte.is_ascii_digit()) {
+            if trimmed[open + 1..]
+                .bytes()
+                .all(|byte| byte.is_ascii_digit())
+            {
                 trimmed.truncate(open);
             }
         }

@@ -52,7 +52,9 @@ fn parse_one_pin_group(rest: &str) -> Option<(usize, Vec<String>)> {
         let whole = captures.get(0)?;
         return Some((whole.end(), pins_from_list(captures.get(1)?.as_str())));
     }
-    let annex = regex!(r"^[，,]?\s?(?:[Aa]nnex|[Aa]nnexe|[Aa]nexo|[Пп]риложение|附件)\s?([IVX]+\b|[一二三四五六七八九十]+)");
+    let annex = regex!(
+        r"^[，,]?\s?(?:[Aa]nnex|[Aa]nnexe|[Aa]nexo|[Пп]риложение|附件)\s?([IVX]+\b|[一二三四五六七八九十]+)"
+    );
     if let Some(captures) = annex.captures(rest) {
         let whole = captures.get(0)?;
         let number = captures.get(1)?.as_str();
@@ -124,7 +126,10 @@ mod tests {
         assert_eq!(parse_pins(", para. 18 (c) and").1, ["para:18(c)"]);
         assert_eq!(parse_pins(", §§ 75-77, ECHR").1, ["para:75-77"]);
         assert_eq!(parse_pins(" párr. 165").1, ["para:165"]);
-        assert_eq!(parse_pins(", paras. 7.2 and 7.3.").1, ["para:7.2", "para:7.3"]);
+        assert_eq!(
+            parse_pins(", paras. 7.2 and 7.3.").1,
+            ["para:7.2", "para:7.3"]
+        );
         assert_eq!(parse_pins(", p. 18").1, Vec::<String>::new());
     }
 

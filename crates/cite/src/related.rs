@@ -37,14 +37,19 @@ pub fn related_keys(key: &CitationKey) -> Vec<CitationKey> {
         }
         if let Some(resolution) = symbol.strip_prefix("S/RES/") {
             if let Some(open) = resolution.find('(') {
-                related.push(CitationKey::new(format!("un:S/RES/{}", &resolution[..open])));
+                related.push(CitationKey::new(format!(
+                    "un:S/RES/{}",
+                    &resolution[..open]
+                )));
             }
         }
     } else if let Some(rest) = key.strip_prefix("gc:") {
         if let Some((body, number)) = rest.split_once(':') {
             let prefix = match body {
                 "CESCR" => Some("E/C.12".to_string()),
-                "CCPR" | "CEDAW" | "CERD" | "CRC" | "CRPD" | "CMW" | "CED" | "CAT" => Some(format!("{body}/C")),
+                "CCPR" | "CEDAW" | "CERD" | "CRC" | "CRPD" | "CMW" | "CED" | "CAT" => {
+                    Some(format!("{body}/C"))
+                }
                 _ => None,
             };
             if let Some(prefix) = prefix {
@@ -68,7 +73,10 @@ fn body_of_symbol_prefix(symbol: &str) -> Option<(&'static str, &str)> {
         return Some(("CESCR", rest));
     }
     for body in ["CCPR", "CAT", "CEDAW", "CERD", "CRPD", "CRC", "CED", "CMW"] {
-        if let Some(rest) = symbol.strip_prefix(body).and_then(|rest| rest.strip_prefix("/C/")) {
+        if let Some(rest) = symbol
+            .strip_prefix(body)
+            .and_then(|rest| rest.strip_prefix("/C/"))
+        {
             return Some((body, rest));
         }
     }
@@ -80,7 +88,10 @@ fn general_comment_of_symbol(symbol: &str) -> Option<CitationKey> {
     let (body, rest) = body_of_symbol_prefix(symbol)?;
     let number = rest.strip_prefix("GC/")?;
     let number = number.split('/').next()?;
-    number.bytes().all(|byte| byte.is_ascii_digit()).then(|| CitationKey::new(format!("gc:{body}:{number}")))
+    number
+        .bytes()
+        .all(|byte| byte.is_ascii_digit())
+        .then(|| CitationKey::new(format!("gc:{body}:{number}")))
 }
 
 /// `CAT/C/37/D/265/2005` → `comm:CAT:265/2005`.
@@ -118,7 +129,10 @@ mod tests {
     use super::*;
 
     fn related(key: &str) -> Vec<String> {
-        related_keys(&CitationKey::new(key)).into_iter().map(|key| key.as_str().to_string()).collect()
+        related_keys(&CitationKey::new(key))
+            .into_iter()
+            .map(|key| key.as_str().to_string())
+            .collect()
     }
 
     #[test]
@@ -128,13 +142,19 @@ mod tests {
         assert_eq!(related("un:CCPR/C/GC/36"), ["gc:CCPR:36"]);
         assert_eq!(related("gc:CCPR:36"), ["un:CCPR/C/GC/36"]);
         assert_eq!(related("gc:CESCR:14"), ["un:E/C.12/GC/14"]);
-        assert_eq!(related("un:CEDAW/C/GC/31-CRC/C/GC/18"), ["gc:CEDAW:31", "gc:CRC:18"]);
+        assert_eq!(
+            related("un:CEDAW/C/GC/31-CRC/C/GC/18"),
+            ["gc:CEDAW:31", "gc:CRC:18"]
+        );
         assert!(related("un:A/HRC/15/56").is_empty());
     }
 
     #[test]
     fn ecli_and_advisory_opinions() {
-        assert_eq!(related("ecli:CE:ECHR:2011:0121JUD003069609"), ["ecthr:app:30696/09"]);
+        assert_eq!(
+            related("ecli:CE:ECHR:2011:0121JUD003069609"),
+            ["ecthr:app:30696/09"]
+        );
         assert_eq!(related("iacthr:OC-18"), ["iacthr:A:18"]);
         assert_eq!(related("iacthr:A:18"), ["iacthr:OC-18"]);
     }

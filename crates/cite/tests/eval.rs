@@ -17,10 +17,16 @@ struct Counts {
 
 impl Counts {
     fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
     fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 }
 
@@ -112,7 +118,18 @@ fn precision_and_recall_on_the_labelled_corpus_passages() {
     for error in &errors {
         println!("{error}");
     }
-    assert!(passages >= 150, "the evaluation set must hold at least 150 passages");
-    assert!(overall.precision() >= 0.95, "precision {:.3} < 0.95", overall.precision());
-    assert!(overall.recall() >= 0.95, "recall {:.3} < 0.95", overall.recall());
+    assert!(
+        passages >= 150,
+        "the evaluation set must hold at least 150 passages"
+    );
+    assert!(
+        overall.precision() >= 0.95,
+        "precision {:.3} < 0.95",
+        overall.precision()
+    );
+    assert!(
+        overall.recall() >= 0.95,
+        "recall {:.3} < 0.95",
+        overall.recall()
+    );
 }
