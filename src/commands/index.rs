@@ -1,10 +1,134 @@
-//! `hrlex index` (being written).
+//! `hrlex index`: build or update the search index from corpus folders.
+//!
+//! Incremental by default: new files are added, changed files (size/mtime, then content
+//! hash) re-indexed, vanished files removed, unchanged files skipped without being read.
+//! Everything a run does is committed at once; a killed run leaves the previous index.
+use crate::cli::{exit, ExtractOptionsArgs};
 use clap::Args;
+use hrlex_index::{
+    update_index, CorpusEntry, Extraction, IndexError, IndexRunOptions, IndexRunReport,
+};
+use hrlex_ingest::walk::{self, CorpusFile};
+use hrlex_ingest::FileOutcome;
+use std::path::PathBuf;
 
 #[derive(Args)]
-pub struct IndexArgs {}
+#[command(
+    after_help = "Exit codes: 0 success, 1 some files failed (listed), 2 bad usage, \
+3 another run holds the index lock, 4 fatal error"
+)]
+pub struct IndexArgs {
+    /// Corpus folder(s); the index mirrors exactly the files under them.
+    #[arg(long = "corpus", default_value = "corpus")]
+    corpus: Vec<PathBuf>,
+    /// Index folder (created when missing).
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Rebuild everything instead of updating incrementally.
+    #[arg(long)]
+    full: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    options: ExtractOptionsArgs,
+}
 
-pub fn run(_args: IndexArgs) -> anyhow::Result<i32> {
-    eprintln!("hrlex index: not available in this build yet");
-    Ok(crate::cli::exit::FATAL)
+pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
+    for root in &args.corpus {
+        if !root.is_dir() {
+            eprintln!(
+                "hrlex index: corpus folder {} does not exist",
+                root.display()
+            );
+            return Ok(exit::USAGE);
+        }
+    }
+    let ingest_options = args.options.to_options();
+    let (files, problems) = walk::list_files(&args.corpus);
+    let entries: Vec<CorpusEntry> = files
+        .into_iter()
+        .map(|file| {
+            let mut entry = CorpusEntry::new(file.path.clone(), file.relative);
+            entry.companions = vec![hrlex_ingest::sidecar::sidecar_path(&file.path)];
+            entry
+        })
+        .collect();
+    let problems = problems
+        .into_iter()
+        .map(|problem| (problem.path, problem.reason))
+        .collect();
+    let mut options =
+        IndexRunOptions::new(&args.index, args.corpus.clone(), env!("CARGO_PKG_VERSION"));
+    options.full = args.full;
+    let extract = |batch: &[CorpusEntry]| -> Vec<Extraction> {
+        let files = batch
+            .iter()
+            .map(|entry| CorpusFile {
+                path: entry.path.clone(),
+                relative: entry.relative.clone(),
+            })
+            .collect();
+        walk::extract_all(files, &ingest_options, |_| {})
+            .into_iter()
+            .map(|report| match report.result {
+                Ok(FileOutcome::Documents(documents)) => Extraction::Documents(documents),
+                Ok(FileOutcome::Skipped { reason }) => Extraction::Skipped(reason),
+                Err(error) => Extraction::Failed {
+                    code: error.code().to_string(),
+                    reason: error.to_string(),
+                },
+            })
+            .collect()
+    };
+    let report = match update_index(&options, entries, problems, extract) {
+        Ok(report) => report,
+        Err(error @ IndexError::Locked { .. }) => {
+            eprintln!("hrlex index: {error}");
+            return Ok(exit::LOCKED);
+        }
+        Err(error @ IndexError::InvalidRequest(_)) => {
+            eprintln!("hrlex index: {error}");
+            return Ok(exit::USAGE);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_report(&report);
+    }
+    Ok(if report.failed.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::PARTIAL
+    })
+}
+
+fn print_report(report: &IndexRunReport) {
+    println!(
+        "{}: {} added, {} updated, {} removed, {} unchanged, {} not documents, {} failed; \
+         {} documents written, {} in the index (generation {}, {} ms)",
+        if report.full_rebuild {
+            "full rebuild"
+        } else {
+            "incremental update"
+        },
+        report.added,
+        report.updated,
+        report.removed,
+        report.unchanged,
+        report.skipped,
+        report.failed.len(),
+        report.documents_written,
+        report.documents_total,
+        report.generation,
+        report.duration_ms,
+    );
+    if !report.failed.is_empty() {
+        println!("failed:");
+        for failure in &report.failed {
+            println!("  {} [{}] {}", failure.path, failure.code, failure.reason);
+        }
+    }
 }

@@ -1,10 +1,180 @@
-//! `hrlex search` (being written).
+//! `hrlex search`: query the index from the command line.
+use crate::cli::exit;
 use clap::Args;
+use hrlex_index::{IndexError, SearchIndex, SearchRequest, SearchResponse, SortOrder};
+use hrlex_model::{Access, Lang};
+use std::path::PathBuf;
+
+const QUERY_SYNTAX: &str = "\
+Query syntax:
+  torture mexico            both words (juxtaposition means AND), in any language:
+                            each language is analyzed with its own stemmer, so
+                            `detention` finds `détention` and `пытки` finds `пыток`
+  \"enforced disappearance\"  an exact phrase (highlighted as a phrase)
+  torture OR \"ill-treatment\" either; AND, OR, NOT and parentheses: (a OR b) NOT c
+  +word -word               required / excluded word
+  tortur*                   prefix (at least 2 characters; no leading or inner wildcard)
+  torture~1                 fuzzy match, edit distance 1 or 2 (`~` alone means 1)
+  A/HRC/15/56               a symbol or number is matched exactly: the document bearing
+  id:CCPR/C/100/D/1334/2004 it and the documents citing it (never A/HRC/15/5 for
+  symbol:\"Series C No. 205\" A/HRC/15/56); `id:` and `symbol:` say so explicitly
+  ecthr:app:30696/09        a citation key, exactly
+  cites:un:A/HRC/15/56      documents citing that key (`un:` may be left out)
+  cited_by:ID               documents cited by document ID (id or identifier)
+Filters (combine with words, or use alone):
+  state:mexico  mechanism:cedaw  type:judgment  lang:es  year:2009..2012  year:..2000
+  outcome:violation  system:inter-american  theme:\"gender violence\"
+  response:supported  status:implemented
+Limits: 2048 bytes, 64 terms, 16 levels of parentheses. A malformed query is refused
+with the column and the reason (exit code 2).";
 
 #[derive(Args)]
-pub struct SearchArgs {}
+#[command(
+    after_long_help = QUERY_SYNTAX,
+    after_help = "Run `hrlex search --help` for the query syntax. Exit codes: 0 success, \
+2 bad usage or malformed query, 4 fatal error"
+)]
+pub struct SearchArgs {
+    /// The query (several arguments are joined with spaces).
+    #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+    query: Vec<String>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Print one JSON object: {"total", "hits": [...], "facets": {...}, ...}.
+    #[arg(long)]
+    json: bool,
+    /// Number of hits.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Hits to skip (pagination).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Only documents in this language (ar, zh, en, fr, ru, es, pt); all by default.
+    #[arg(long)]
+    lang: Option<String>,
+    /// relevance (default) or date (newest first).
+    #[arg(long, default_value = "relevance")]
+    sort: String,
+    /// Your access level: public (default), restricted or confidential.
+    #[arg(long, default_value = "public")]
+    access: String,
+}
 
-pub fn run(_args: SearchArgs) -> anyhow::Result<i32> {
-    eprintln!("hrlex search: not available in this build yet");
-    Ok(crate::cli::exit::FATAL)
+pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
+    let query = args.query.join(" ");
+    let lang = match args.lang.as_deref().map(Lang::parse) {
+        None => None,
+        Some(Some(lang)) => Some(lang),
+        Some(None) => {
+            eprintln!(
+                "hrlex search: unknown language `{}`",
+                args.lang.unwrap_or_default()
+            );
+            return Ok(exit::USAGE);
+        }
+    };
+    let sort = match args.sort.as_str() {
+        "relevance" => SortOrder::Relevance,
+        "date" => SortOrder::Date,
+        other => {
+            eprintln!("hrlex search: --sort is `relevance` or `date`, not `{other}`");
+            return Ok(exit::USAGE);
+        }
+    };
+    let Some(access) = Access::parse(&args.access) else {
+        eprintln!("hrlex search: unknown access level `{}`", args.access);
+        return Ok(exit::USAGE);
+    };
+    let index = match SearchIndex::open(&args.index) {
+        Ok(index) => index,
+        Err(error) => {
+            eprintln!("hrlex search: {error}");
+            return Ok(exit::FATAL);
+        }
+    };
+    let request = SearchRequest {
+        query: query.clone(),
+        lang,
+        access,
+        sort,
+        offset: args.offset,
+        limit: args.limit,
+        facets: args.json,
+        ..SearchRequest::default()
+    };
+    let response = match index.search(&request) {
+        Ok(response) => response,
+        Err(IndexError::Query(error)) => {
+            eprintln!("hrlex search: invalid query: {}", error.message);
+            eprintln!("  {query}");
+            eprintln!(
+                "  {}^ column {}",
+                " ".repeat(error.column.saturating_sub(1)),
+                error.column
+            );
+            return Ok(exit::USAGE);
+        }
+        Err(error @ IndexError::InvalidRequest(_)) => {
+            eprintln!("hrlex search: {error}");
+            return Ok(exit::USAGE);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&response)?);
+    } else {
+        print_readable(&response);
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// `<mark>x</mark>` → `[x]`, entities decoded: readable in a terminal.
+fn plain_snippet(snippet: &str) -> String {
+    snippet
+        .replace("<mark>", "[")
+        .replace("</mark>", "]")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replace('\n', " ")
+}
+
+fn print_readable(response: &SearchResponse) {
+    println!(
+        "{} document{} match",
+        response.total,
+        if response.total == 1 { "" } else { "s" }
+    );
+    for hit in &response.hits {
+        let label = hit.symbol.clone().unwrap_or_else(|| hit.id.clone());
+        let mut heading = format!("{label} — {}", hit.title);
+        if let Some(date) = &hit.date {
+            heading.push_str(&format!(" ({date})"));
+        }
+        heading.push_str(&format!(
+            " [{}, {}, {}]",
+            hit.mechanism, hit.doc_type, hit.lang
+        ));
+        println!("\n{heading}");
+        for paragraph in &hit.paragraphs {
+            let place = match (&paragraph.n, paragraph.page) {
+                (Some(n), _) => format!("para. {n}"),
+                (None, Some(page)) => format!("p. {page}"),
+                (None, None) => format!("paragraph {}", paragraph.index + 1),
+            };
+            println!("  {label}, {place} — {}", plain_snippet(&paragraph.snippet));
+        }
+        if !hit.translations.is_empty() {
+            let versions: Vec<String> = hit
+                .translations
+                .iter()
+                .map(|translation| format!("{} {}", translation.lang, translation.id))
+                .collect();
+            println!("  also in: {}", versions.join(", "));
+        }
+        println!("  source: {}", hit.source.path);
+    }
 }

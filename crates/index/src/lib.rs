@@ -1,1 +1,58 @@
-//! hrlex-index (being written).
+//! hrlex-index: the search index of hrlex, on tantivy (whose types never appear in
+//! this crate's public API).
+//!
+//! Key items:
+//! - [`SearchIndex`]: an opened index; [`SearchIndex::search`] takes a
+//!   [`SearchRequest`] and returns a [`SearchResponse`] (the JSON contract of
+//!   `hrlex search --json` and of the HTTP API); [`SearchIndex::document`] returns a whole
+//!   document with its numbered paragraphs and citations.
+//! - [`update_index`]: incremental (or `--full`) indexing of corpus files with a
+//!   caller-supplied extractor; the file manifest is committed atomically with the
+//!   documents. Returns an [`IndexRunReport`].
+//! - [`parse_query`]: the query language (see [`query`]); malformed queries give a
+//!   positioned [`QueryError`].
+//! - [`IndexError`]: every failure, with context.
+//!
+//! ```
+//! use hrlex_index::{update_index, IndexRunOptions, CorpusEntry, Extraction, SearchIndex, SearchRequest};
+//! use hrlex_model::{Document, Lang, Paragraph};
+//! let corpus = tempfile::tempdir().unwrap();
+//! let file = corpus.path().join("views.txt");
+//! std::fs::write(&file, "x").unwrap();
+//! let index_dir = tempfile::tempdir().unwrap();
+//! let options = IndexRunOptions::new(index_dir.path(), vec![corpus.path().to_path_buf()], "0.1.0");
+//! let entries = vec![CorpusEntry::new(file.clone(), "views.txt")];
+//! let report = update_index(&options, entries, Vec::new(), |batch| {
+//!     batch.iter().map(|entry| {
+//!         let mut document = Document::new("views", Lang::En);
+//!         document.paragraphs.push(Paragraph::numbered("7.3", "The Committee finds a violation of article 7."));
+//!         document.source.path = entry.relative.clone();
+//!         Extraction::Documents(vec![document])
+//!     }).collect()
+//! }).unwrap();
+//! assert_eq!(report.added, 1);
+//! let index = SearchIndex::open(index_dir.path()).unwrap();
+//! let response = index.search(&SearchRequest::new("violation")).unwrap();
+//! assert_eq!(response.hits[0].paragraphs[0].n.as_deref(), Some("7.3"));
+//! ```
+
+mod analysis;
+mod collectors;
+mod error;
+mod highlight;
+pub mod query;
+mod schema;
+mod search;
+mod writer;
+
+pub use error::IndexError;
+pub use highlight::SNIPPET_FORMAT;
+pub use query::{parse_query, QueryError, QueryErrorKind, QueryNode};
+pub use schema::SCHEMA_VERSION;
+pub use search::{
+    FacetCount, IndexInfo, ParagraphHit, RequestFilter, SearchHit, SearchIndex, SearchRequest,
+    SearchResponse, SortOrder, SourceRef, Translation, FACET_FIELDS, MAX_LIMIT,
+};
+pub use writer::{
+    update_index, CorpusEntry, Extraction, FileFailure, IndexRunOptions, IndexRunReport, IndexStamp,
+};

@@ -1,0 +1,1015 @@
+//! Searching: the request/response contract, query compilation, ranking (document BM25
+//! plus its best paragraph), facets, paragraphs with snippets, translations, access.
+
+use crate::analysis::{has_cjk, AnalyzedToken, Analyzers};
+use crate::collectors::{BestParagraphsCollector, FacetCollector, FacetFruit};
+use crate::highlight::{Highlighter, SNIPPET_FORMAT};
+use crate::query::{parse_filter, parse_query, Filter, QueryNode};
+use crate::schema::{
+    access_rank, slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS,
+};
+use crate::writer::{open_index, read_stamp, IndexStamp};
+use crate::IndexError;
+use hrlex_analysis::{analyzer_for, ANALYZER_CJK_BIGRAM, ANALYZER_IDENTIFIER};
+use hrlex_model::{Access, Document, Lang, Paragraph};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{
+    DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+};
+
+/// The largest page a request may ask for.
+pub const MAX_LIMIT: usize = 200;
+/// Documents re-ranked with their best paragraph (document BM25 + best paragraph BM25).
+const RERANK_WINDOW: usize = 100;
+/// Paragraphs listed per hit.
+const PARAGRAPHS_PER_HIT: usize = 3;
+
+/// The facet fields, as named in responses (and, except `doc_type`, in filters).
+pub const FACET_FIELDS: &[&str] = &[
+    "system",
+    "mechanism",
+    "doc_type",
+    "state",
+    "lang",
+    "year",
+    "outcome",
+    "theme",
+    "response",
+    "status",
+];
+
+/// Sort order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// A filter given beside the query (`field` as in the query language: `state`,
+/// `mechanism`, `type`, `lang`, `year`, `outcome`, `system`, `theme`, `response`,
+/// `status`, `id`, `cites`, `cited_by`). Values of one field are ORed, fields ANDed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestFilter {
+    pub field: String,
+    pub value: String,
+}
+
+/// A search.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub filters: Vec<RequestFilter>,
+    /// Only this language; all languages when `None`.
+    pub lang: Option<Lang>,
+    /// The caller's access: documents above it are neither returned nor counted.
+    pub access: Access,
+    pub sort: SortOrder,
+    pub offset: usize,
+    pub limit: usize,
+    /// Compute facet counts.
+    pub facets: bool,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            filters: Vec::new(),
+            lang: None,
+            access: Access::Public,
+            sort: SortOrder::Relevance,
+            offset: 0,
+            limit: 10,
+            facets: true,
+        }
+    }
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// The file (and record) a document came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+}
+
+/// A matching paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParagraphHit {
+    /// The number as printed (`18 (c)`, `75`), `None` when unnumbered.
+    pub n: Option<String>,
+    /// 0-based position of the paragraph in the document.
+    pub index: usize,
+    pub page: Option<u32>,
+    /// HTML-escaped; see [`SearchResponse::snippet_format`].
+    pub snippet: String,
+}
+
+/// Another language version of a hit's work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Translation {
+    pub lang: Lang,
+    pub id: String,
+}
+
+/// One matching document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub work_id: String,
+    pub title: String,
+    pub lang: Lang,
+    pub mechanism: String,
+    pub system: String,
+    pub doc_type: String,
+    pub symbol: Option<String>,
+    pub date: Option<String>,
+    pub states: Vec<String>,
+    pub source: SourceRef,
+    pub score: f32,
+    pub paragraphs: Vec<ParagraphHit>,
+    pub translations: Vec<Translation>,
+}
+
+/// A facet value and how many matching documents carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// The answer to a [`SearchRequest`] (the JSON of `hrlex search --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResponse {
+    /// Matching documents the caller may see.
+    pub total: u64,
+    pub offset: usize,
+    pub limit: usize,
+    pub hits: Vec<SearchHit>,
+    /// Field → values by decreasing count. Single-valued fields (system, mechanism,
+    /// doc_type, lang) add up to `total`; multi-valued ones (state, theme) may exceed it;
+    /// optional ones (year, outcome, response, status) count only documents that have one.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// How `snippet`s are encoded.
+    pub snippet_format: &'static str,
+}
+
+/// What an index is and who built it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexInfo {
+    pub path: PathBuf,
+    pub generation: u64,
+    pub documents: u64,
+    pub stamp: Option<IndexStamp>,
+}
+
+/// An opened index, cheap to share between threads (`Arc` it); it follows new commits of
+/// other processes automatically.
+pub struct SearchIndex {
+    path: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    analyzers: Analyzers,
+}
+
+impl SearchIndex {
+    /// Opens the index in `index_dir` for searching.
+    pub fn open(index_dir: &Path) -> Result<SearchIndex, IndexError> {
+        let index = open_index(index_dir)?;
+        let fields =
+            Fields::resolve(&index.schema()).map_err(IndexError::engine("reading schema"))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(IndexError::engine("opening a reader"))?;
+        let analyzers = Analyzers::new(index.tokenizers().clone());
+        Ok(SearchIndex {
+            path: index_dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            analyzers,
+        })
+    }
+
+    /// Makes the latest commit visible now (otherwise it is picked up shortly after).
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader
+            .reload()
+            .map_err(IndexError::engine("reloading the index"))
+    }
+
+    pub fn info(&self) -> Result<IndexInfo, IndexError> {
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(IndexError::engine("reading the index metadata"))?;
+        let searcher = self.reader.searcher();
+        let documents = searcher
+            .search(&self.kind_query(KIND_DOCUMENT), &Count)
+            .map_err(IndexError::engine("counting documents"))? as u64;
+        Ok(IndexInfo {
+            path: self.path.clone(),
+            generation: metas.opstamp,
+            documents,
+            stamp: read_stamp(&self.index)?,
+        })
+    }
+
+    fn kind_query(&self, kind: &str) -> TermQuery {
+        TermQuery::new(
+            Term::from_field_text(self.fields.kind, kind),
+            IndexRecordOption::Basic,
+        )
+    }
+
+    fn access_query(&self, access: Access) -> Box<dyn Query> {
+        Box::new(RangeQuery::new(
+            Bound::Included(Term::from_field_u64(self.fields.access, 0)),
+            Bound::Included(Term::from_field_u64(
+                self.fields.access,
+                access_rank(access),
+            )),
+        ))
+    }
+
+    /// The whole document with its numbered paragraphs and their citations, if it exists
+    /// and `access` may see it.
+    pub fn document(&self, id: &str, access: Access) -> Result<Option<Document>, IndexError> {
+        let searcher = self.reader.searcher();
+        let Some((address, mut document)) = self.find_document(&searcher, id, access)? else {
+            return Ok(None);
+        };
+        let _ = address;
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(self.kind_query(KIND_PARAGRAPH))),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.doc_id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let addresses = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(IndexError::engine("listing paragraphs"))?;
+        let mut paragraphs = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let stored: TantivyDocument = searcher
+                .doc(address)
+                .map_err(IndexError::engine("reading a paragraph"))?;
+            let index = stored
+                .get_first(self.fields.para_index)
+                .and_then(|value| value.as_u64())
+                .unwrap_or(0);
+            paragraphs.push((index, self.decode_paragraph(&stored, id)?));
+        }
+        paragraphs.sort_by_key(|(index, _)| *index);
+        document.paragraphs = paragraphs
+            .into_iter()
+            .map(|(_, paragraph)| paragraph)
+            .collect();
+        Ok(Some(document))
+    }
+
+    fn find_document(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+        access: Access,
+    ) -> Result<Option<(DocAddress, Document)>, IndexError> {
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(self.kind_query(KIND_DOCUMENT))),
+            (Occur::Must, self.access_query(access)),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.doc_id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(IndexError::engine("looking up a document"))?;
+        match found.first() {
+            Some((_, address)) => Ok(Some((*address, self.load_metadata(searcher, *address)?))),
+            None => Ok(None),
+        }
+    }
+
+    fn load_metadata(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<Document, IndexError> {
+        let stored: TantivyDocument = searcher
+            .doc(address)
+            .map_err(IndexError::engine("reading a document"))?;
+        let json = stored
+            .get_first(self.fields.metadata_json)
+            .and_then(|value| value.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).map_err(|error| IndexError::CorruptRecord {
+            document_id: stored
+                .get_first(self.fields.doc_id)
+                .and_then(|value| value.as_str())
+                .unwrap_or("?")
+                .to_string(),
+            message: error.to_string(),
+        })
+    }
+
+    fn decode_paragraph(
+        &self,
+        stored: &TantivyDocument,
+        document_id: &str,
+    ) -> Result<Paragraph, IndexError> {
+        let json = stored
+            .get_first(self.fields.paragraph_json)
+            .and_then(|value| value.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).map_err(|error| IndexError::CorruptRecord {
+            document_id: document_id.to_string(),
+            message: error.to_string(),
+        })
+    }
+
+    /// Runs a search. Malformed queries and filters give [`IndexError::Query`] with the
+    /// position and reason.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, IndexError> {
+        if request.limit > MAX_LIMIT {
+            return Err(IndexError::InvalidRequest(format!(
+                "limit {} is above the maximum {MAX_LIMIT}",
+                request.limit
+            )));
+        }
+        if request.offset > 10_000 {
+            return Err(IndexError::InvalidRequest(
+                "offset is above the maximum 10000".to_string(),
+            ));
+        }
+        let query_node = parse_query(&request.query)?;
+        let searcher = self.reader.searcher();
+        let compiler = Compiler {
+            fields: &self.fields,
+            analyzers: &self.analyzers,
+            searcher: &searcher,
+            access: request.access,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, compiler.compile(&query_node)?),
+            (Occur::Must, Box::new(self.kind_query(KIND_DOCUMENT))),
+            (Occur::Must, self.access_query(request.access)),
+        ];
+        if let Some(lang) = request.lang {
+            clauses.push((
+                Occur::Must,
+                constant(compiler.filter_query(&Filter::Lang(lang))),
+            ));
+        }
+        let mut filters_by_field: BTreeMap<&str, Vec<Box<dyn Query>>> = BTreeMap::new();
+        for filter in &request.filters {
+            let node = parse_filter(&filter.field, &filter.value)?;
+            filters_by_field
+                .entry(filter.field.as_str())
+                .or_default()
+                .push(compiler.compile(&node)?);
+        }
+        for (_, alternatives) in filters_by_field {
+            let alternatives = alternatives
+                .into_iter()
+                .map(|query| (Occur::Should, query))
+                .collect();
+            clauses.push((
+                Occur::Must,
+                constant(Box::new(BooleanQuery::new(alternatives))),
+            ));
+        }
+        let document_query = BooleanQuery::new(clauses);
+
+        let facet_collector = request.facets.then(|| FacetCollector {
+            string_fields: vec![
+                "system",
+                "mechanism",
+                "doc_type",
+                "state_display",
+                "lang",
+                "outcome",
+                "theme_display",
+                "response",
+                "status",
+            ],
+            year_field: "year",
+        });
+        let paragraph_query = compiler.paragraph_query(&query_node);
+        let (ranked, total, facets): (Vec<(f32, DocAddress)>, usize, Option<FacetFruit>) =
+            match request.sort {
+                SortOrder::Relevance => {
+                    let window = (request.offset + request.limit).max(RERANK_WINDOW);
+                    let (top, total, facets) = searcher
+                        .search(
+                            &document_query,
+                            &(
+                                TopDocs::with_limit(window).order_by_score(),
+                                Count,
+                                facet_collector,
+                            ),
+                        )
+                        .map_err(IndexError::engine("searching documents"))?;
+                    (top, total, facets)
+                }
+                SortOrder::Date => {
+                    let limit = request.limit.max(1);
+                    let (top, total, facets) = searcher
+                        .search(
+                            &document_query,
+                            &(
+                                TopDocs::with_limit(limit)
+                                    .and_offset(request.offset)
+                                    .order_by_fast_field::<i64>("date_sort", Order::Desc),
+                                Count,
+                                facet_collector,
+                            ),
+                        )
+                        .map_err(IndexError::engine("searching documents"))?;
+                    (
+                        top.into_iter().map(|(_, address)| (0.0, address)).collect(),
+                        total,
+                        facets,
+                    )
+                }
+            };
+
+        // Load candidates' metadata and their best paragraphs.
+        let mut candidates: Vec<(f32, DocAddress, Document)> = Vec::with_capacity(ranked.len());
+        for (score, address) in ranked {
+            candidates.push((score, address, self.load_metadata(&searcher, address)?));
+        }
+        let best_paragraphs = match &paragraph_query {
+            Some(paragraph_query) if !candidates.is_empty() => {
+                let ids = candidates.iter().map(|(_, _, document)| {
+                    Term::from_field_text(self.fields.doc_id, &document.id)
+                });
+                let query = BooleanQuery::new(vec![
+                    (Occur::Must, paragraph_query.box_clone()),
+                    (
+                        Occur::Must,
+                        constant(Box::new(self.kind_query(KIND_PARAGRAPH))),
+                    ),
+                    (Occur::Must, constant(Box::new(TermSetQuery::new(ids)))),
+                ]);
+                searcher
+                    .search(
+                        &query,
+                        &BestParagraphsCollector {
+                            id_field: "doc_id",
+                            per_document: PARAGRAPHS_PER_HIT,
+                        },
+                    )
+                    .map_err(IndexError::engine("searching paragraphs"))?
+            }
+            _ => HashMap::new(),
+        };
+        let mut scored: Vec<(f32, Document)> = candidates
+            .into_iter()
+            .map(|(score, _, document)| {
+                let best = best_paragraphs
+                    .get(&document.id)
+                    .and_then(|paragraphs| paragraphs.first())
+                    .map_or(0.0, |(score, _)| *score);
+                (score + best, document)
+            })
+            .collect();
+        if request.sort == SortOrder::Relevance {
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            scored = scored
+                .into_iter()
+                .skip(request.offset)
+                .take(request.limit)
+                .collect();
+        }
+
+        let translations = self.translations(&searcher, &scored, request.access)?;
+        let mut highlighter = Highlighter::new(&self.analyzers, &query_node);
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, document) in scored {
+            let mut paragraphs = Vec::new();
+            if let Some(best) = best_paragraphs.get(&document.id) {
+                for (_, address) in best {
+                    let stored: TantivyDocument = searcher
+                        .doc(*address)
+                        .map_err(IndexError::engine("reading a paragraph"))?;
+                    let index = stored
+                        .get_first(self.fields.para_index)
+                        .and_then(|value| value.as_u64())
+                        .unwrap_or(0) as usize;
+                    let paragraph = self.decode_paragraph(&stored, &document.id)?;
+                    let analyzer = analyzer_for(paragraph.lang.unwrap_or(document.lang));
+                    paragraphs.push(ParagraphHit {
+                        n: paragraph.n.clone(),
+                        index,
+                        page: paragraph.page,
+                        snippet: highlighter.snippet(&paragraph, analyzer),
+                    });
+                }
+            }
+            let own_translations = translations
+                .get(&document.work_id)
+                .map(|versions| {
+                    versions
+                        .iter()
+                        .filter(|version| version.id != document.id)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            hits.push(SearchHit {
+                system: document.system().code().to_string(),
+                mechanism: document.mechanism.code().to_string(),
+                doc_type: document.doc_type.code().to_string(),
+                source: SourceRef {
+                    path: document.source.path.clone(),
+                    record: document.source.record.clone(),
+                },
+                id: document.id,
+                work_id: document.work_id,
+                title: document.title,
+                lang: document.lang,
+                symbol: document.symbol,
+                date: document.date,
+                states: document.states,
+                score,
+                paragraphs,
+                translations: own_translations,
+            });
+        }
+
+        Ok(SearchResponse {
+            total: total as u64,
+            offset: request.offset,
+            limit: request.limit,
+            hits,
+            facets: facets.map(render_facets).unwrap_or_default(),
+            snippet_format: SNIPPET_FORMAT,
+        })
+    }
+
+    fn translations(
+        &self,
+        searcher: &Searcher,
+        hits: &[(f32, Document)],
+        access: Access,
+    ) -> Result<HashMap<String, Vec<Translation>>, IndexError> {
+        let mut by_work: HashMap<String, Vec<Translation>> = HashMap::new();
+        if hits.is_empty() {
+            return Ok(by_work);
+        }
+        let works: HashSet<&str> = hits
+            .iter()
+            .map(|(_, document)| document.work_id.as_str())
+            .collect();
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(self.kind_query(KIND_DOCUMENT))),
+            (Occur::Must, self.access_query(access)),
+            (
+                Occur::Must,
+                Box::new(TermSetQuery::new(
+                    works
+                        .iter()
+                        .map(|work| Term::from_field_text(self.fields.work_id, work)),
+                )),
+            ),
+        ]);
+        let addresses = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(IndexError::engine("listing translations"))?;
+        for address in addresses {
+            let version = self.load_metadata(searcher, address)?;
+            by_work
+                .entry(version.work_id)
+                .or_default()
+                .push(Translation {
+                    lang: version.lang,
+                    id: version.id,
+                });
+        }
+        for versions in by_work.values_mut() {
+            versions.sort_by(|a, b| a.lang.cmp(&b.lang).then_with(|| a.id.cmp(&b.id)));
+        }
+        Ok(by_work)
+    }
+}
+
+fn render_facets(fruit: FacetFruit) -> BTreeMap<String, Vec<FacetCount>> {
+    let mut facets = BTreeMap::new();
+    for (field, values) in fruit {
+        let name = match field {
+            "state_display" => "state",
+            "theme_display" => "theme",
+            other => other,
+        };
+        let mut counts: Vec<FacetCount> = values
+            .into_iter()
+            .map(|(value, count)| FacetCount { value, count })
+            .collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        facets.insert(name.to_string(), counts);
+    }
+    for name in FACET_FIELDS {
+        facets.entry(name.to_string()).or_insert_with(Vec::new);
+    }
+    facets
+}
+
+/// Matches without contributing to the score.
+fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn citation_key_candidates(value: &str) -> Vec<String> {
+    let mut candidates = vec![value.to_string()];
+    let has_family = value.split_once(':').is_some_and(|(family, _)| {
+        family.chars().all(|c| c.is_ascii_lowercase()) && !family.is_empty()
+    });
+    if !has_family {
+        candidates.push(format!("un:{value}"));
+    }
+    candidates
+}
+
+/// Turns the query tree into engine queries.
+struct Compiler<'a> {
+    fields: &'a Fields,
+    analyzers: &'a Analyzers,
+    searcher: &'a Searcher,
+    access: Access,
+}
+
+impl Compiler<'_> {
+    fn compile(&self, node: &QueryNode) -> Result<Box<dyn Query>, IndexError> {
+        Ok(match node {
+            QueryNode::Word(text) => self.text_query(text, false),
+            QueryNode::Phrase(text) => self.text_query(text, true),
+            QueryNode::Prefix(text) => self.per_language(|field, analyzer| {
+                let prefix = self
+                    .analyzers
+                    .analyze(analyzer, text)
+                    .pop()
+                    .map_or_else(|| text.to_lowercase(), |token| token.term);
+                Some(Box::new(FuzzyTermQuery::new_prefix(
+                    Term::from_field_text(field, &prefix),
+                    0,
+                    false,
+                )) as Box<dyn Query>)
+            }),
+            QueryNode::Fuzzy(text, distance) => self.per_language(|field, analyzer| {
+                let token = self.analyzers.analyze(analyzer, text).pop()?;
+                Some(Box::new(FuzzyTermQuery::new(
+                    Term::from_field_text(field, &token.term),
+                    *distance,
+                    true,
+                )) as Box<dyn Query>)
+            }),
+            QueryNode::Identifier(value) => self.identifier_query(value),
+            QueryNode::Cites(key) => Box::new(TermSetQuery::new(
+                citation_key_candidates(key)
+                    .iter()
+                    .map(|key| Term::from_field_text(self.fields.cites, key)),
+            )),
+            QueryNode::CitedBy(id) => self.cited_by_query(id)?,
+            QueryNode::Filter(filter) => constant(self.filter_query(filter)),
+            QueryNode::And(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    match child {
+                        QueryNode::Not(inner) => {
+                            clauses.push((Occur::MustNot, self.compile(inner)?))
+                        }
+                        other => clauses.push((Occur::Must, self.compile(other)?)),
+                    }
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, constant(Box::new(AllQuery))));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            QueryNode::Or(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for child in children {
+                    clauses.push((Occur::Should, self.compile(child)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            QueryNode::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, constant(Box::new(AllQuery))),
+                (Occur::MustNot, self.compile(inner)?),
+            ])),
+        })
+    }
+
+    /// One clause per language field (each analyzed with its own analyzer), ORed.
+    fn per_language<F>(&self, mut clause: F) -> Box<dyn Query>
+    where
+        F: FnMut(Field, &'static str) -> Option<Box<dyn Query>>,
+    {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = (0..LANGUAGE_FIELDS.len())
+            .filter_map(|slot| clause(self.fields.text[slot], slot_analyzer(slot)))
+            .map(|query| (Occur::Should, query))
+            .collect();
+        if clauses.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn tokens_query(field: Field, tokens: &[AnalyzedToken]) -> Option<Box<dyn Query>> {
+        match tokens {
+            [] => None,
+            [token] => Some(Box::new(TermQuery::new(
+                Term::from_field_text(field, &token.term),
+                IndexRecordOption::WithFreqs,
+            ))),
+            _ => {
+                let first = tokens[0].position;
+                Some(Box::new(PhraseQuery::new_with_offset(
+                    tokens
+                        .iter()
+                        .map(|token| {
+                            (
+                                token.position.saturating_sub(first),
+                                Term::from_field_text(field, &token.term),
+                            )
+                        })
+                        .collect(),
+                )))
+            }
+        }
+    }
+
+    /// A word or phrase across the language fields (and the CJK bigram field for CJK
+    /// text). Where a language's analyzer drops the whole word (a stop word of that
+    /// language), documents of that language are not required to contain it.
+    fn text_query(&self, text: &str, is_phrase: bool) -> Box<dyn Query> {
+        let _ = is_phrase; // Words that analyze to several tokens are phrases too.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (slot, (lang, _)) in LANGUAGE_FIELDS.iter().enumerate() {
+            let tokens = self.analyzers.analyze(slot_analyzer(slot), text);
+            match Self::tokens_query(self.fields.text[slot], &tokens) {
+                Some(query) => clauses.push((Occur::Should, query)),
+                None => {
+                    let mut langs = vec![*lang];
+                    if *lang == Lang::Und {
+                        langs.push(Lang::Other);
+                    }
+                    for lang in langs {
+                        clauses.push((
+                            Occur::Should,
+                            constant(Box::new(TermQuery::new(
+                                Term::from_field_text(self.fields.lang, lang.code()),
+                                IndexRecordOption::Basic,
+                            ))),
+                        ));
+                    }
+                }
+            }
+        }
+        if has_cjk(text) {
+            let tokens = self.analyzers.analyze(ANALYZER_CJK_BIGRAM, text);
+            if let Some(query) = Self::tokens_query(self.fields.text_cjk, &tokens) {
+                clauses.push((Occur::Should, query));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn identifier_query(&self, value: &str) -> Box<dyn Query> {
+        let tokens = self.analyzers.analyze(ANALYZER_IDENTIFIER, value);
+        Self::tokens_query(self.fields.identifier, &tokens).unwrap_or_else(|| Box::new(EmptyQuery))
+    }
+
+    fn filter_query(&self, filter: &Filter) -> Box<dyn Query> {
+        let term = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match filter {
+            Filter::System(system) => term(self.fields.system, system.code()),
+            Filter::Mechanism(mechanism) => term(self.fields.mechanism, mechanism.code()),
+            Filter::DocType(doc_type) => term(self.fields.doc_type, doc_type.code()),
+            Filter::Lang(lang) => term(self.fields.lang, lang.code()),
+            Filter::State(state) => term(self.fields.state, state),
+            Filter::Theme(theme) => term(self.fields.theme, theme),
+            Filter::Outcome(outcome) => term(self.fields.outcome, outcome),
+            Filter::Response(response) => term(self.fields.response, response.code()),
+            Filter::Status(status) => term(self.fields.status, status.code()),
+            Filter::Year(low, high) => {
+                let bound = |year: &Option<i64>| match year {
+                    Some(year) => Bound::Included(Term::from_field_i64(self.fields.year, *year)),
+                    None => Bound::Unbounded,
+                };
+                Box::new(RangeQuery::new(bound(low), bound(high)))
+            }
+        }
+    }
+
+    /// Documents cited by the document `id` (a document id or one of its identifiers):
+    /// the keys its paragraphs cite, matched against other documents' identifiers.
+    fn cited_by_query(&self, id: &str) -> Result<Box<dyn Query>, IndexError> {
+        let fields = self.fields;
+        let mut lookups: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.doc_id, id),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        for key in citation_key_candidates(id) {
+            lookups.push((
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.identifier_key, &key),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        // Paragraph records carry the citations and the document id, so look the
+        // document up first (within the caller's access), then its paragraphs.
+        let document_query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.kind, KIND_DOCUMENT),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(fields.access, 0)),
+                    Bound::Included(Term::from_field_u64(
+                        fields.access,
+                        access_rank(self.access),
+                    )),
+                )),
+            ),
+            (Occur::Must, Box::new(BooleanQuery::new(lookups))),
+        ]);
+        let documents = self
+            .searcher
+            .search(&document_query, &DocSetCollector)
+            .map_err(IndexError::engine("resolving cited_by"))?;
+        let mut citing_ids: Vec<String> = Vec::new();
+        for address in documents {
+            let stored: TantivyDocument = self
+                .searcher
+                .doc(address)
+                .map_err(IndexError::engine("reading a document"))?;
+            if let Some(doc_id) = stored
+                .get_first(fields.doc_id)
+                .and_then(|value| value.as_str())
+            {
+                citing_ids.push(doc_id.to_string());
+            }
+        }
+        if citing_ids.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        let paragraphs_query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.kind, KIND_PARAGRAPH),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermSetQuery::new(
+                    citing_ids
+                        .iter()
+                        .map(|doc_id| Term::from_field_text(fields.doc_id, doc_id)),
+                )),
+            ),
+        ]);
+        let paragraphs = self
+            .searcher
+            .search(&paragraphs_query, &DocSetCollector)
+            .map_err(IndexError::engine("resolving cited_by"))?;
+        let mut cited_keys: HashSet<String> = HashSet::new();
+        for address in paragraphs {
+            let stored: TantivyDocument = self
+                .searcher
+                .doc(address)
+                .map_err(IndexError::engine("reading a paragraph"))?;
+            let json = stored
+                .get_first(fields.paragraph_json)
+                .and_then(|value| value.as_str())
+                .unwrap_or_default();
+            if let Ok(paragraph) = serde_json::from_str::<Paragraph>(json) {
+                cited_keys.extend(
+                    paragraph
+                        .citations
+                        .into_iter()
+                        .map(|citation| citation.key.as_str().to_string()),
+                );
+            }
+        }
+        if cited_keys.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        let targets = Box::new(TermSetQuery::new(
+            cited_keys
+                .iter()
+                .map(|key| Term::from_field_text(fields.identifier_key, key)),
+        ));
+        // Self-citations are not edges.
+        let not_self = citing_ids.iter().map(|doc_id| {
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.doc_id, doc_id),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            )
+        });
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, constant(targets))];
+        clauses.extend(not_self);
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// What paragraphs are scored by: the positive text, identifier and citation leaves
+    /// of the query, ORed (a paragraph need not satisfy the whole Boolean query, which is
+    /// a document-level condition). `None` when the query has no such leaf.
+    fn paragraph_query(&self, node: &QueryNode) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for leaf in node.positive_leaves() {
+            let query = match leaf {
+                QueryNode::Word(text) | QueryNode::Phrase(text) => {
+                    // Without the stop-word allowance of `text_query`.
+                    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                    for slot in 0..LANGUAGE_FIELDS.len() {
+                        let tokens = self.analyzers.analyze(slot_analyzer(slot), text);
+                        if let Some(query) = Self::tokens_query(self.fields.text[slot], &tokens) {
+                            alternatives.push((Occur::Should, query));
+                        }
+                    }
+                    if has_cjk(text) {
+                        let tokens = self.analyzers.analyze(ANALYZER_CJK_BIGRAM, text);
+                        if let Some(query) = Self::tokens_query(self.fields.text_cjk, &tokens) {
+                            alternatives.push((Occur::Should, query));
+                        }
+                    }
+                    if alternatives.is_empty() {
+                        continue;
+                    }
+                    Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>
+                }
+                QueryNode::Prefix(_) | QueryNode::Fuzzy(_, _) | QueryNode::Identifier(_) => {
+                    match self.compile(leaf) {
+                        Ok(query) => query,
+                        Err(_) => continue,
+                    }
+                }
+                QueryNode::Cites(key) => Box::new(TermSetQuery::new(
+                    citation_key_candidates(key)
+                        .iter()
+                        .map(|key| Term::from_field_text(self.fields.cites, key)),
+                )),
+                _ => continue,
+            };
+            clauses.push((Occur::Should, query));
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+}

@@ -1,0 +1,762 @@
+//! Incremental indexing. The manifest (which file produced which documents, with its
+//! size, mtime and content hash) lives in the index itself as `file` records, replaced in
+//! the same commit as the documents, so a killed run can never leave the manifest and the
+//! documents disagreeing: either the whole run is committed or none of it is.
+
+use crate::analysis::has_cjk;
+use crate::schema::{
+    access_rank, build_schema, date_sort_key, language_slot, Fields, KIND_DOCUMENT, KIND_FILE,
+    KIND_PARAGRAPH, SCHEMA_VERSION,
+};
+use crate::IndexError;
+use hrlex_model::{CitationKey, Document, Lang};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+/// How many changed files are extracted and written per batch (bounds memory).
+const EXTRACTION_BATCH_FILES: usize = 64;
+const WRITER_MEMORY_BYTES: usize = 200_000_000;
+
+/// What to index and where.
+#[derive(Debug, Clone)]
+pub struct IndexRunOptions {
+    pub index_dir: PathBuf,
+    /// The corpus roots: the index mirrors exactly the files under them.
+    pub roots: Vec<PathBuf>,
+    /// Recorded in the index (which hrlex built it).
+    pub hrlex_version: String,
+    /// Rebuild everything instead of updating.
+    pub full: bool,
+    /// Writer threads (0 = tantivy's default, one per core up to 8).
+    pub writer_threads: usize,
+}
+
+impl IndexRunOptions {
+    pub fn new(
+        index_dir: impl Into<PathBuf>,
+        roots: Vec<PathBuf>,
+        hrlex_version: impl Into<String>,
+    ) -> Self {
+        IndexRunOptions {
+            index_dir: index_dir.into(),
+            roots,
+            hrlex_version: hrlex_version.into(),
+            full: false,
+            writer_threads: 0,
+        }
+    }
+}
+
+/// One corpus file to consider, as found by the walk.
+#[derive(Debug, Clone)]
+pub struct CorpusEntry {
+    pub path: PathBuf,
+    /// Path relative to its corpus root (what documents' `source.path` holds).
+    pub relative: String,
+    /// Files whose content also shapes this file's documents (its `.meta.json` sidecar):
+    /// a change to any of them re-indexes the file. Missing companions are ignored.
+    pub companions: Vec<PathBuf>,
+}
+
+impl CorpusEntry {
+    pub fn new(path: impl Into<PathBuf>, relative: impl Into<String>) -> Self {
+        CorpusEntry {
+            path: path.into(),
+            relative: relative.into(),
+            companions: Vec::new(),
+        }
+    }
+
+    /// The manifest key: the canonical path, so that `corpus` and `./corpus` agree.
+    fn manifest_key(&self) -> String {
+        std::fs::canonicalize(&self.path)
+            .unwrap_or_else(|_| self.path.clone())
+            .to_string_lossy()
+            .into_owned()
+    }
+}
+
+/// What the extractor made of one file.
+#[derive(Debug)]
+pub enum Extraction {
+    Documents(Vec<Document>),
+    /// Not a document (a licence, a sidecar, a metadata file read by another importer).
+    Skipped(String),
+    /// The file could not be read or parsed: what the index had from it is kept.
+    Failed {
+        code: String,
+        reason: String,
+    },
+}
+
+/// A file that failed, with its reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileFailure {
+    pub path: String,
+    pub code: String,
+    pub reason: String,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndexRunReport {
+    /// Files seen for the first time and indexed.
+    pub added: usize,
+    /// Files whose content changed and were re-indexed.
+    pub updated: usize,
+    /// Files gone from the corpus whose documents were removed.
+    pub removed: usize,
+    /// Files skipped because size and mtime (or, failing that, the content hash) match.
+    pub unchanged: usize,
+    /// Files that are not documents (recorded so they are not re-read next time).
+    pub skipped: usize,
+    pub failed: Vec<FileFailure>,
+    /// Documents written by this run.
+    pub documents_written: usize,
+    /// Documents in the index after the run.
+    pub documents_total: u64,
+    pub full_rebuild: bool,
+    pub generation: u64,
+    pub duration_ms: u64,
+}
+
+/// Recorded in every commit's payload: who built the index from what.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct IndexStamp {
+    pub schema_version: String,
+    pub hrlex_version: String,
+    pub roots: Vec<String>,
+    /// Unix seconds at commit.
+    pub committed_at: u64,
+    pub last_run_failures: usize,
+}
+
+#[derive(Debug, Clone)]
+struct ManifestRecord {
+    size: u64,
+    mtime_ns: i64,
+    hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    size: u64,
+    mtime_ns: i64,
+}
+
+pub(crate) fn open_index(index_dir: &Path) -> Result<Index, IndexError> {
+    if !index_dir.join("meta.json").exists() {
+        return Err(IndexError::NotFound {
+            path: index_dir.to_path_buf(),
+        });
+    }
+    let index = Index::open_in_dir(index_dir).map_err(IndexError::engine("opening the index"))?;
+    let stamp = read_stamp(&index)?;
+    let found = stamp
+        .as_ref()
+        .map_or("none".to_string(), |stamp| stamp.schema_version.clone());
+    if found != SCHEMA_VERSION {
+        return Err(IndexError::SchemaMismatch {
+            path: index_dir.to_path_buf(),
+            found,
+            expected: SCHEMA_VERSION.to_string(),
+        });
+    }
+    hrlex_analysis::register(index.tokenizers());
+    Ok(index)
+}
+
+pub(crate) fn read_stamp(index: &Index) -> Result<Option<IndexStamp>, IndexError> {
+    let metas = index
+        .load_metas()
+        .map_err(IndexError::engine("reading the index metadata"))?;
+    Ok(metas
+        .payload
+        .and_then(|payload| serde_json::from_str(&payload).ok()))
+}
+
+fn create_index(index_dir: &Path) -> Result<Index, IndexError> {
+    std::fs::create_dir_all(index_dir).map_err(|source| IndexError::Io {
+        context: "creating index folder",
+        path: index_dir.to_path_buf(),
+        source,
+    })?;
+    let index = Index::create_in_dir(index_dir, build_schema())
+        .map_err(IndexError::engine("creating the index"))?;
+    hrlex_analysis::register(index.tokenizers());
+    Ok(index)
+}
+
+/// Opens the index for writing, creating it (or, with `full`, replacing one of another
+/// schema version) as needed.
+fn open_for_writing(options: &IndexRunOptions) -> Result<(Index, bool), IndexError> {
+    let index_dir = &options.index_dir;
+    let has_index = index_dir.join("meta.json").exists();
+    if !has_index {
+        let is_empty_or_missing = std::fs::read_dir(index_dir)
+            .map(|mut entries| {
+                entries.all(|entry| {
+                    entry.is_ok_and(|entry| entry.file_name().to_string_lossy().starts_with('.'))
+                })
+            })
+            .unwrap_or(true);
+        if !is_empty_or_missing {
+            return Err(IndexError::InvalidRequest(format!(
+                "{} exists, is not empty and holds no hrlex index; refusing to write into it",
+                index_dir.display()
+            )));
+        }
+        return Ok((create_index(index_dir)?, true));
+    }
+    match open_index(index_dir) {
+        Ok(index) => Ok((index, false)),
+        Err(IndexError::SchemaMismatch { .. }) if options.full => {
+            // Build the new index beside the old one; swap the folders only once the new
+            // one is committed (see `finish_replacement`).
+            let staging = staging_dir(index_dir);
+            if staging.exists() {
+                std::fs::remove_dir_all(&staging).map_err(|source| IndexError::Io {
+                    context: "removing stale staging folder",
+                    path: staging.clone(),
+                    source,
+                })?;
+            }
+            Ok((create_index(&staging)?, true))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+fn staging_dir(index_dir: &Path) -> PathBuf {
+    let mut name = index_dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".rebuild");
+    index_dir.with_file_name(name)
+}
+
+fn finish_replacement(index_dir: &Path) -> Result<(), IndexError> {
+    let staging = staging_dir(index_dir);
+    if !staging.exists() {
+        return Ok(());
+    }
+    let mut old_name = index_dir.file_name().unwrap_or_default().to_os_string();
+    old_name.push(".old");
+    let old = index_dir.with_file_name(old_name);
+    let io = |context: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |source| IndexError::Io {
+            context,
+            path,
+            source,
+        }
+    };
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(io("removing", &old))?;
+    }
+    std::fs::rename(index_dir, &old).map_err(io("moving aside old index", index_dir))?;
+    std::fs::rename(&staging, index_dir).map_err(io("installing new index", &staging))?;
+    std::fs::remove_dir_all(&old).map_err(io("removing old index", &old))?;
+    Ok(())
+}
+
+fn engine_writer(index: &Index, options: &IndexRunOptions) -> Result<IndexWriter, IndexError> {
+    let result = if options.writer_threads == 0 {
+        index.writer(WRITER_MEMORY_BYTES)
+    } else {
+        index.writer_with_num_threads(
+            options.writer_threads,
+            WRITER_MEMORY_BYTES.max(options.writer_threads * 20_000_000),
+        )
+    };
+    result.map_err(|error| match error {
+        tantivy::TantivyError::LockFailure(lock_error, message) => IndexError::Locked {
+            path: options.index_dir.clone(),
+            message: message.unwrap_or_else(|| lock_error.to_string()),
+        },
+        other => IndexError::Engine {
+            context: "opening the index writer",
+            message: other.to_string(),
+        },
+    })
+}
+
+fn load_manifest(
+    index: &Index,
+    fields: &Fields,
+) -> Result<HashMap<String, ManifestRecord>, IndexError> {
+    let reader = index
+        .reader()
+        .map_err(IndexError::engine("opening a reader"))?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(fields.kind, KIND_FILE),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher
+        .search(&query, &DocSetCollector)
+        .map_err(IndexError::engine("reading the file manifest"))?;
+    let mut manifest = HashMap::with_capacity(addresses.len());
+    for address in addresses {
+        let stored: TantivyDocument = searcher
+            .doc(address)
+            .map_err(IndexError::engine("reading a manifest record"))?;
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|value| value.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let key = text(fields.file_key);
+        manifest.insert(
+            key,
+            ManifestRecord {
+                size: stored
+                    .get_first(fields.file_size)
+                    .and_then(|value| value.as_u64())
+                    .unwrap_or(u64::MAX),
+                mtime_ns: stored
+                    .get_first(fields.file_mtime)
+                    .and_then(|value| value.as_i64())
+                    .unwrap_or(i64::MIN),
+                hash: text(fields.file_hash),
+            },
+        );
+    }
+    Ok(manifest)
+}
+
+fn fingerprint(entry: &CorpusEntry) -> std::io::Result<Fingerprint> {
+    let metadata = std::fs::metadata(&entry.path)?;
+    let mut print = Fingerprint {
+        size: metadata.len(),
+        mtime_ns: mtime_ns(&metadata),
+    };
+    for companion in &entry.companions {
+        if let Ok(metadata) = std::fs::metadata(companion) {
+            print.size += metadata.len();
+            print.mtime_ns = print.mtime_ns.max(mtime_ns(&metadata));
+        }
+    }
+    Ok(print)
+}
+
+fn mtime_ns(metadata: &std::fs::Metadata) -> i64 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |duration| duration.as_nanos() as i64)
+}
+
+/// blake3 of the file and its existing companions (each length-prefixed).
+fn content_hash(entry: &CorpusEntry) -> std::io::Result<String> {
+    let mut hasher = blake3::Hasher::new();
+    let mut add = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    add(&std::fs::read(&entry.path)?);
+    for companion in &entry.companions {
+        match std::fs::read(companion) {
+            Ok(bytes) => add(&bytes),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(hasher.finalize().to_hex().to_string())
+}
+
+/// Indexes `entries` into `options.index_dir`: new files are added, changed ones
+/// re-indexed, vanished ones removed, unchanged ones skipped without reading them; all in
+/// one commit. `extract` turns a batch of changed files into one [`Extraction`] per file,
+/// in order (it may work in parallel). Files under a path in `walk_problems` that the
+/// walk could not list are kept, not removed.
+pub fn update_index<F>(
+    options: &IndexRunOptions,
+    entries: Vec<CorpusEntry>,
+    walk_problems: Vec<(PathBuf, String)>,
+    mut extract: F,
+) -> Result<IndexRunReport, IndexError>
+where
+    F: FnMut(&[CorpusEntry]) -> Vec<Extraction>,
+{
+    let started = Instant::now();
+    let (index, fresh) = open_for_writing(options)?;
+    let fields = Fields::resolve(&index.schema()).map_err(IndexError::engine("reading schema"))?;
+    let mut writer = engine_writer(&index, options)?;
+    let mut report = IndexRunReport {
+        full_rebuild: options.full || fresh,
+        ..IndexRunReport::default()
+    };
+    let previous_manifest = load_manifest(&index, &fields)?;
+    let manifest = if options.full {
+        writer
+            .delete_all_documents()
+            .map_err(IndexError::engine("clearing the index"))?;
+        HashMap::new()
+    } else {
+        previous_manifest.clone()
+    };
+
+    let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
+    let mut candidates: Vec<(CorpusEntry, String, Fingerprint)> = Vec::new();
+    for problem in &walk_problems {
+        report.failed.push(FileFailure {
+            path: problem.0.display().to_string(),
+            code: "walk".into(),
+            reason: problem.1.clone(),
+        });
+    }
+    for entry in entries {
+        let key = entry.manifest_key();
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let print = match fingerprint(&entry) {
+            Ok(print) => print,
+            Err(error) => {
+                report.failed.push(FileFailure {
+                    path: entry.path.display().to_string(),
+                    code: "io".into(),
+                    reason: error.to_string(),
+                });
+                continue;
+            }
+        };
+        match manifest.get(&key) {
+            Some(record) if record.size == print.size && record.mtime_ns == print.mtime_ns => {
+                report.unchanged += 1;
+            }
+            _ => candidates.push((entry, key, print)),
+        }
+    }
+
+    for batch in candidates.chunks(EXTRACTION_BATCH_FILES) {
+        let mut to_extract: Vec<CorpusEntry> = Vec::new();
+        let mut to_extract_meta: Vec<(String, Fingerprint, String)> = Vec::new();
+        for (entry, key, print) in batch {
+            let hash = match content_hash(entry) {
+                Ok(hash) => hash,
+                Err(error) => {
+                    report.failed.push(FileFailure {
+                        path: entry.path.display().to_string(),
+                        code: "io".into(),
+                        reason: error.to_string(),
+                    });
+                    continue;
+                }
+            };
+            if let Some(record) = manifest.get(key) {
+                if record.hash == hash {
+                    // Touched but not changed: refresh the size/mtime only.
+                    writer.delete_term(Term::from_field_text(fields.file_key, key));
+                    add_file_record(&writer, &fields, key, *print, &hash, "unchanged")?;
+                    report.unchanged += 1;
+                    continue;
+                }
+            }
+            to_extract.push(entry.clone());
+            to_extract_meta.push((key.clone(), *print, hash));
+        }
+        if to_extract.is_empty() {
+            continue;
+        }
+        let extractions = extract(&to_extract);
+        for (index_in_batch, entry) in to_extract.iter().enumerate() {
+            let (key, print, hash) = &to_extract_meta[index_in_batch];
+            let extraction = extractions
+                .get(index_in_batch)
+                .map(|extraction| match extraction {
+                    Extraction::Documents(documents) => Ok(Some(documents)),
+                    Extraction::Skipped(_) => Ok(None),
+                    Extraction::Failed { code, reason } => Err((code.clone(), reason.clone())),
+                })
+                .unwrap_or_else(|| {
+                    Err((
+                        "internal".to_string(),
+                        "the extractor returned no result for this file".to_string(),
+                    ))
+                });
+            let documents = match extraction {
+                Ok(documents) => documents,
+                Err((code, reason)) => {
+                    report.failed.push(FileFailure {
+                        path: entry.path.display().to_string(),
+                        code,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            let was_known = manifest.contains_key(key);
+            writer.delete_term(Term::from_field_text(fields.source_file, key));
+            writer.delete_term(Term::from_field_text(fields.file_key, key));
+            let status = match documents {
+                Some(documents) => {
+                    for document in documents {
+                        add_document(&writer, &fields, key, document)?;
+                        report.documents_written += 1;
+                    }
+                    "documents"
+                }
+                None => {
+                    report.skipped += 1;
+                    "skipped"
+                }
+            };
+            add_file_record(&writer, &fields, key, *print, hash, status)?;
+            if was_known {
+                report.updated += 1;
+            } else if status == "documents" {
+                report.added += 1;
+            }
+        }
+    }
+
+    // Removals: known files that the walk did not see, unless the walk could not look.
+    let problem_paths: Vec<String> = walk_problems
+        .iter()
+        .map(|(path, _)| {
+            std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for key in manifest.keys() {
+        if seen.contains(key) || problem_paths.iter().any(|path| key.starts_with(path)) {
+            continue;
+        }
+        writer.delete_term(Term::from_field_text(fields.source_file, key));
+        writer.delete_term(Term::from_field_text(fields.file_key, key));
+        report.removed += 1;
+    }
+    if options.full {
+        // Counted against what the index had before the rebuild.
+        report.removed += previous_manifest
+            .keys()
+            .filter(|key| !seen.contains(*key))
+            .count();
+    }
+
+    let stamp = IndexStamp {
+        schema_version: SCHEMA_VERSION.to_string(),
+        hrlex_version: options.hrlex_version.clone(),
+        roots: options
+            .roots
+            .iter()
+            .map(|root| {
+                std::fs::canonicalize(root)
+                    .unwrap_or_else(|_| root.clone())
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect(),
+        committed_at: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |duration| duration.as_secs()),
+        last_run_failures: report.failed.len(),
+    };
+    let payload = serde_json::to_string(&stamp).map_err(|error| IndexError::Engine {
+        context: "encoding the commit payload",
+        message: error.to_string(),
+    })?;
+    let mut prepared = writer
+        .prepare_commit()
+        .map_err(IndexError::engine("preparing the commit"))?;
+    prepared.set_payload(&payload);
+    report.generation = prepared
+        .commit()
+        .map_err(IndexError::engine("committing"))?;
+    writer
+        .wait_merging_threads()
+        .map_err(IndexError::engine("finishing merges"))?;
+    if options.full && staging_dir(&options.index_dir).exists() {
+        finish_replacement(&options.index_dir)?;
+    }
+    let final_index = open_index(&options.index_dir)?;
+    report.documents_total = count_documents(&final_index, &fields)?;
+    report.duration_ms = started.elapsed().as_millis() as u64;
+    tracing::info!(
+        added = report.added,
+        updated = report.updated,
+        removed = report.removed,
+        unchanged = report.unchanged,
+        failed = report.failed.len(),
+        "index run committed"
+    );
+    Ok(report)
+}
+
+fn count_documents(index: &Index, fields: &Fields) -> Result<u64, IndexError> {
+    let reader = index
+        .reader()
+        .map_err(IndexError::engine("opening a reader"))?;
+    let query = TermQuery::new(
+        Term::from_field_text(fields.kind, KIND_DOCUMENT),
+        IndexRecordOption::Basic,
+    );
+    let count = reader
+        .searcher()
+        .search(&query, &tantivy::collector::Count)
+        .map_err(IndexError::engine("counting documents"))?;
+    Ok(count as u64)
+}
+
+fn add_file_record(
+    writer: &IndexWriter,
+    fields: &Fields,
+    key: &str,
+    print: Fingerprint,
+    hash: &str,
+    status: &str,
+) -> Result<(), IndexError> {
+    let mut record = TantivyDocument::new();
+    record.add_text(fields.kind, KIND_FILE);
+    record.add_text(fields.file_key, key);
+    record.add_u64(fields.file_size, print.size);
+    record.add_i64(fields.file_mtime, print.mtime_ns);
+    record.add_text(fields.file_hash, hash);
+    record.add_text(fields.file_status, status);
+    writer
+        .add_document(record)
+        .map_err(IndexError::engine("adding a manifest record"))?;
+    Ok(())
+}
+
+/// The identifier strings under which a citation key is searchable: the whole key, the
+/// key without its family (`A/HRC/15/56`), and for numbered applications and
+/// communications the bare number (`30696/09`).
+pub(crate) fn identifier_values(key: &CitationKey) -> Vec<String> {
+    let key = key.as_str();
+    let mut values = vec![key.to_string()];
+    if let Some((_, rest)) = key.split_once(':') {
+        values.push(rest.to_string());
+        if let Some((_, last)) = rest.rsplit_once(':') {
+            if last.contains('/') {
+                values.push(last.to_string());
+            }
+        }
+    }
+    values
+}
+
+fn add_document(
+    writer: &IndexWriter,
+    fields: &Fields,
+    source_key: &str,
+    document: &Document,
+) -> Result<(), IndexError> {
+    let mut record = TantivyDocument::new();
+    record.add_text(fields.kind, KIND_DOCUMENT);
+    record.add_text(fields.doc_id, &document.id);
+    record.add_text(fields.work_id, &document.work_id);
+    record.add_text(fields.source_file, source_key);
+    let document_slot = language_slot(document.lang);
+    if !document.title.is_empty() {
+        record.add_text(fields.text[document_slot], &document.title);
+    }
+    if let Some(case_name) = &document.case_name {
+        record.add_text(fields.text[document_slot], case_name);
+    }
+    let mut cited_keys: BTreeSet<&str> = BTreeSet::new();
+    for paragraph in &document.paragraphs {
+        let slot = language_slot(paragraph.lang.unwrap_or(document.lang));
+        record.add_text(fields.text[slot], &paragraph.text);
+        if document.lang == Lang::Zh || has_cjk(&paragraph.text) {
+            record.add_text(fields.text_cjk, &paragraph.text);
+        }
+        for citation in &paragraph.citations {
+            cited_keys.insert(citation.key.as_str());
+        }
+    }
+    if let Some(symbol) = &document.symbol {
+        record.add_text(fields.identifier, symbol);
+    }
+    for key in &document.identifiers {
+        for value in identifier_values(key) {
+            record.add_text(fields.identifier, &value);
+        }
+        record.add_text(fields.identifier_key, key.as_str());
+    }
+    for key in &cited_keys {
+        for value in identifier_values(&CitationKey::new(*key)) {
+            record.add_text(fields.identifier, &value);
+        }
+        record.add_text(fields.cites, key);
+    }
+    record.add_text(fields.system, document.system().code());
+    record.add_text(fields.mechanism, document.mechanism.code());
+    record.add_text(fields.doc_type, document.doc_type.code());
+    record.add_text(fields.lang, document.lang.code());
+    for state in &document.states {
+        record.add_text(fields.state, state.to_lowercase());
+        record.add_text(fields.state_display, state);
+    }
+    for theme in &document.themes {
+        record.add_text(fields.theme, theme.to_lowercase());
+        record.add_text(fields.theme_display, theme);
+    }
+    if let Some(outcome) = &document.outcome {
+        record.add_text(fields.outcome, outcome.to_lowercase());
+    }
+    if let Some(recommendation) = &document.recommendation {
+        if let Some(response) = recommendation.response {
+            record.add_text(fields.response, response.code());
+        }
+        if let Some(status) = recommendation.implementation {
+            record.add_text(fields.status, status.code());
+        }
+    }
+    if let Some(year) = document.year() {
+        record.add_i64(fields.year, i64::from(year));
+    }
+    record.add_i64(fields.date_sort, date_sort_key(document.date.as_deref()));
+    record.add_u64(fields.access, access_rank(document.access));
+    let mut metadata = document.clone();
+    metadata.paragraphs = Vec::new();
+    let metadata_json = serde_json::to_string(&metadata).map_err(|error| IndexError::Engine {
+        context: "encoding document metadata",
+        message: error.to_string(),
+    })?;
+    record.add_text(fields.metadata_json, metadata_json);
+    writer
+        .add_document(record)
+        .map_err(IndexError::engine("adding a document"))?;
+
+    for (paragraph_index, paragraph) in document.paragraphs.iter().enumerate() {
+        let mut record = TantivyDocument::new();
+        record.add_text(fields.kind, KIND_PARAGRAPH);
+        record.add_text(fields.doc_id, &document.id);
+        record.add_text(fields.source_file, source_key);
+        record.add_u64(fields.para_index, paragraph_index as u64);
+        let slot = language_slot(paragraph.lang.unwrap_or(document.lang));
+        record.add_text(fields.text[slot], &paragraph.text);
+        if document.lang == Lang::Zh || has_cjk(&paragraph.text) {
+            record.add_text(fields.text_cjk, &paragraph.text);
+        }
+        for citation in &paragraph.citations {
+            for value in identifier_values(&citation.key) {
+                record.add_text(fields.identifier, &value);
+            }
+            record.add_text(fields.cites, citation.key.as_str());
+        }
+        record.add_u64(fields.access, access_rank(document.access));
+        let paragraph_json =
+            serde_json::to_string(paragraph).map_err(|error| IndexError::Engine {
+                context: "encoding a paragraph",
+                message: error.to_string(),
+            })?;
+        record.add_text(fields.paragraph_json, paragraph_json);
+        writer
+            .add_document(record)
+            .map_err(IndexError::engine("adding a paragraph"))?;
+    }
+    Ok(())
+}
