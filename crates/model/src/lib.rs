@@ -28,6 +28,7 @@ mod vocab;
 
 pub use citation_key::{CitationKey, CitationKind};
 pub use document::{
-    group_into_works, Document, ExtractionNote, Paragraph, Recommendation, Source, Work,
+    group_into_works, Document, ExtractionNote, Paragraph, ParagraphCitation, Recommendation,
+    Source, Work,
 };
 pub use vocab::{Access, DocType, ImplementationStatus, Lang, Mechanism, Response, System};
