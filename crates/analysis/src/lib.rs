@@ -13,8 +13,8 @@
 //!
 //! | analyzer | chain after the tokenizer |
 //! | --- | --- |
-//! | `hrlex_en` `hrlex_fr` `hrlex_es` `hrlex_pt` `hrlex_ru` | stop words → Snowball stemmer → Latin diacritic folding (`hrlex_fr` also removes elided `l'` `d'` `qu'`) |
-//! | `hrlex_ar` | Arabic stop words → Snowball Arabic stemmer → Latin folding |
+//! | `hrlex_en` `hrlex_fr` `hrlex_es` `hrlex_pt` `hrlex_ru` | stop words → Latin diacritic folding → Snowball stemmer (`hrlex_fr` also removes elided `l'` `d'` `qu'`; `hrlex_ru` drops fleeting vowels: `пыток` meets `пытки`) |
+//! | `hrlex_ar` | Arabic stop words → Latin folding → Snowball Arabic stemmer |
 //! | `hrlex_zh`, `hrlex_default` | Latin folding (Han via jieba) |
 //! | `hrlex_cjk_bigram` | Latin folding (Han and kana via overlapping bigrams) |
 //! | `hrlex_identifier` | whole identifiers, upper-cased (see [`normalize_identifier`]) |
@@ -49,7 +49,10 @@ use tantivy::tokenizer::{
 };
 use unicode_script::{Script, UnicodeScript};
 
-pub use filters::LatinDiacriticFolder;
+pub use filters::{
+    drop_russian_fleeting_vowel, fold_for_french_stemmer, fold_for_portuguese_stemmer,
+    RewriteTerms, TermRewrite, LATIN_DIACRITIC_FOLDER,
+};
 pub use identifier::{normalize_identifier, IdentifierTokenizer};
 pub use normalize::{fold_latin_diacritics, normalize_surface};
 pub use tantivy::tokenizer::Token;
@@ -131,16 +134,35 @@ pub fn analyzer_for_text(text: &str) -> &'static str {
     }
 }
 
+/// Stop words (matched on the accented form, as the lists are written) → `fold`
+/// → the stop words' unaccented spellings (Latin
+/// diacritics, plus the language's fixes for endings the stemmer knows only accented) →
+/// Snowball stemmer → `after_stemming`.
+///
+/// Folding comes before stemming so that a word typed without its accents always gives
+/// the term of the accented word (the stem is a function of the folded word alone). Measured
+/// on the UN dev set, stemming the accented form first conflates slightly more (French: 5,749
+/// vs 6,106 classes for 9,985 words) but then 23% of accented French words no longer meet
+/// their unaccented spelling.
 fn stemmed_analyzer(
     tokenizer: ScriptAwareTokenizer,
-    language: Language,
     stop_words: StopWordFilter,
+    fold: TermRewrite,
+    unaccented_stop_words: &[&str],
+    language: Language,
+    after_stemming: Option<TermRewrite>,
 ) -> TextAnalyzer {
-    TextAnalyzer::builder(tokenizer)
+    let unaccented_stop_words =
+        StopWordFilter::remove(unaccented_stop_words.iter().map(|word| (*word).to_owned()));
+    let builder = TextAnalyzer::builder(tokenizer)
         .filter(stop_words)
-        .filter(Stemmer::new(language))
-        .filter(LatinDiacriticFolder)
-        .build()
+        .filter(RewriteTerms(fold))
+        .filter(unaccented_stop_words)
+        .filter(Stemmer::new(language));
+    match after_stemming {
+        Some(rewrite) => builder.filter(RewriteTerms(rewrite)).build(),
+        None => builder.build(),
+    }
 }
 
 /// Stop words tantivy ships for `language` (English, French, Spanish, Portuguese, Russian).
@@ -151,43 +173,62 @@ fn builtin_stop_words(language: Language) -> StopWordFilter {
 /// Builds the analyzer called `name`, or `None` for a name that is not one of ours.
 pub fn build_analyzer(name: &str) -> Option<TextAnalyzer> {
     let words = || ScriptAwareTokenizer::new(HanSegmentation::Jieba);
+    let latin_fold: TermRewrite = fold_latin_diacritics;
     let analyzer = match name {
         ANALYZER_ENGLISH => stemmed_analyzer(
             words(),
-            Language::English,
             builtin_stop_words(Language::English),
+            latin_fold,
+            &[],
+            Language::English,
+            None,
         ),
         ANALYZER_FRENCH => stemmed_analyzer(
             words().with_french_elision(),
-            Language::French,
             builtin_stop_words(Language::French),
+            fold_for_french_stemmer,
+            stopwords::FRENCH_UNACCENTED,
+            Language::French,
+            None,
         ),
         ANALYZER_SPANISH => stemmed_analyzer(
             words(),
-            Language::Spanish,
             builtin_stop_words(Language::Spanish),
+            latin_fold,
+            stopwords::SPANISH_UNACCENTED,
+            Language::Spanish,
+            None,
         ),
         ANALYZER_PORTUGUESE => stemmed_analyzer(
             words(),
-            Language::Portuguese,
             builtin_stop_words(Language::Portuguese),
+            fold_for_portuguese_stemmer,
+            stopwords::PORTUGUESE_UNACCENTED,
+            Language::Portuguese,
+            None,
         ),
         ANALYZER_RUSSIAN => stemmed_analyzer(
             words(),
-            Language::Russian,
             builtin_stop_words(Language::Russian),
+            latin_fold,
+            &[],
+            Language::Russian,
+            Some(drop_russian_fleeting_vowel),
         ),
         ANALYZER_ARABIC => stemmed_analyzer(
             words(),
-            Language::Arabic,
             StopWordFilter::remove(stopwords::arabic_stop_words()),
+            latin_fold,
+            &[],
+            Language::Arabic,
+            None,
         ),
         ANALYZER_CHINESE | ANALYZER_DEFAULT => TextAnalyzer::builder(words())
-            .filter(LatinDiacriticFolder)
+            .filter(LATIN_DIACRITIC_FOLDER)
             .build(),
         ANALYZER_CJK_BIGRAM => {
             TextAnalyzer::builder(ScriptAwareTokenizer::new(HanSegmentation::Bigrams))
-                .filter(LatinDiacriticFolder)
+                .filter(LATIN_DIACRITIC_FOLDER)
                 .build()
         }
         ANALYZER_IDENTIFIER => TextAnalyzer::builder(IdentifierTokenizer::default()).build(),
