@@ -5,7 +5,7 @@ use crate::extract::{self, ExtractedText};
 use crate::importers::{self, ImportContext};
 use crate::sniff::{self, Format};
 use crate::{clean, lang, metadata, segment, sidecar, FileOutcome, IngestError, IngestOptions};
-use hrlex_model::{Document, ExtractionNote, Lang, Source};
+use hrlex_model::{Document, ExtractionNote, Lang, ParagraphCitation, Source};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -98,6 +98,7 @@ fn extract_file_unguarded(
             if document.source.path.is_empty() {
                 document.source.path = relative.to_string();
             }
+            attach_citations(document);
         }
     }
     Ok(outcome)
@@ -215,6 +216,30 @@ fn title_from_paragraphs(document: &Document) -> String {
         .unwrap_or("");
     let title: String = first.chars().take(160).collect();
     title
+}
+
+/// Finds what each paragraph cites (`hrlex-cite`), with the document's own symbol and
+/// mechanism as context so that `comm:?:…` and bare resolution numbers resolve to the
+/// right body. Short forms (`Chahal, para. 80`) are left to a document-level pass.
+pub fn attach_citations(document: &mut Document) {
+    let mut context = match &document.symbol {
+        Some(symbol) => hrlex_cite::CitingContext::with_symbol(symbol.clone()),
+        None => hrlex_cite::CitingContext::default(),
+    };
+    if document.mechanism != hrlex_model::Mechanism::Other {
+        context.mechanism = Some(document.mechanism);
+    }
+    for paragraph in &mut document.paragraphs {
+        paragraph.citations = hrlex_cite::extract(&paragraph.text, &context)
+            .into_iter()
+            .filter(|citation| citation.kind != hrlex_model::CitationKind::ShortForm)
+            .map(|citation| ParagraphCitation {
+                key: citation.key,
+                pin: citation.pin,
+                surface: citation.surface,
+            })
+            .collect();
+    }
 }
 
 /// Adds a note to a document.
