@@ -259,8 +259,21 @@ fn running_line_key(line: &str) -> String {
     key
 }
 
+/// A bare page number (`3`, `- 3 -`, `٣`, `Page 3`, `3/12`).
+fn is_bare_page_number(line: &str) -> bool {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN
+        .get_or_init(|| {
+            Regex::new(r"(?i)^\s*(?:page\s+|p\.\s*|página\s+|страница\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|de|из)\s*\d{1,4})?\s*$")
+                .expect("valid regex")
+        })
+        .is_match(line)
+}
+
 /// UN job numbers and barcodes printed on the first page (`GE.10-14567 (E) 120110`,
-/// `*1014567*`), bare page numbers (`3`, `- 3 -`, `٣`), and "Please recycle".
+/// `*1014567*`), and "Please recycle".
 fn is_printing_mark(line: &str) -> bool {
     use regex::Regex;
     use std::sync::OnceLock;
@@ -270,7 +283,6 @@ fn is_printing_mark(line: &str) -> bool {
             r"(?xi)^\s*(?:
                 GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?[\s\d]*(?:\*\d+\*)?
               | \*\d{6,}\*
-              | [-–—]?\s*\d{1,4}\s*[-–—]?
               | please\s+recycle
             )\s*$",
         )
@@ -336,15 +348,30 @@ pub fn remove_running_headers(pages: &mut [String]) -> usize {
         let mut keep = vec![true; lines.len()];
         for (side, index) in zone {
             let line = lines[index];
-            let repeated = pages_per_key
-                .get(&zone_key(side, line))
-                .is_some_and(|&count| count >= threshold)
+            // A key without letters (`#.`: a paragraph number opening many pages) is not
+            // a running line; bare page numbers are handled below.
+            let has_letters = line.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+            let repeated = has_letters
+                && pages_per_key
+                    .get(&zone_key(side, line))
+                    .is_some_and(|&count| count >= threshold)
                 && line.trim().chars().count() <= 100;
-            let printing_mark = is_printing_mark(line)
-                && (pages_with_text >= 2 || !line.trim().chars().all(|c| c.is_numeric()));
-            if repeated || printing_mark {
+            if repeated || is_printing_mark(line) {
                 keep[index] = false;
                 removed += 1;
+            }
+        }
+        // A page number is the first or last line left; a bare number deeper in the
+        // page may be a table or contents cell.
+        if pages_with_text >= 2 {
+            let kept_non_empty = |index: &usize| keep[*index] && !lines[*index].trim().is_empty();
+            let first = (0..lines.len()).find(kept_non_empty);
+            let last = (0..lines.len()).rev().find(kept_non_empty);
+            for index in first.into_iter().chain(last) {
+                if keep[index] && is_bare_page_number(lines[index]) {
+                    keep[index] = false;
+                    removed += 1;
+                }
             }
         }
         if keep.iter().all(|&k| k) {

@@ -251,7 +251,15 @@ pub fn paragraphs_from_pages(pages: &[String]) -> Vec<Paragraph> {
     for (page_index, page) in pages.iter().enumerate() {
         let page_number = u32::try_from(page_index + 1).ok();
         let mut first_line_of_page = true;
-        for line in page.lines() {
+        // Blank lines at the top and bottom of a page (left by removed headers and
+        // footers) do not end a paragraph that runs on to the next page.
+        let lines: Vec<&str> = page.lines().collect();
+        let first = lines.iter().position(|line| !line.trim().is_empty());
+        let last = lines.iter().rposition(|line| !line.trim().is_empty());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        for &line in &lines[first..=last] {
             if line.trim().is_empty() {
                 builder.flush_unless_only_number();
                 continue;
@@ -262,7 +270,7 @@ pub fn paragraphs_from_pages(pages: &[String]) -> Vec<Paragraph> {
                 let continues = builder
                     .last_line
                     .as_deref()
-                    .is_some_and(|last| !ends_a_sentence(last))
+                    .is_some_and(|last| !ends_a_sentence(last) && is_full_line(last))
                     && builder.has_body()
                     && !starts_with_any_number(line);
                 let number_waits_for_its_body = !builder.has_body() && builder.number.is_some();
@@ -275,6 +283,13 @@ pub fn paragraphs_from_pages(pages: &[String]) -> Vec<Paragraph> {
     }
     builder.flush();
     builder.paragraphs
+}
+
+/// A line long enough to have been wrapped (a heading such as `Annex` is not): 30
+/// characters, or 12 in Chinese and other CJK text.
+fn is_full_line(line: &str) -> bool {
+    let length = line.trim().chars().count();
+    length >= 30 || (length >= 12 && line.chars().any(is_cjk))
 }
 
 fn starts_with_any_number(line: &str) -> bool {
@@ -459,14 +474,14 @@ mod tests {
     #[test]
     fn paragraph_continues_across_a_page_break() {
         let pages = vec![
-            "4. The State party has taken\nmeasures to".to_string(),
+            "4. The State party has taken all the necessary legislative\nand administrative measures to".to_string(),
             "protect the rights of the child.\n5. The Committee".to_string(),
         ];
         let paragraphs = paragraphs_from_pages(&pages);
         assert_eq!(paragraphs.len(), 2);
         assert_eq!(
             paragraphs[0].text,
-            "The State party has taken measures to protect the rights of the child."
+            "The State party has taken all the necessary legislative and administrative measures to protect the rights of the child."
         );
         assert_eq!(paragraphs[0].page, Some(1));
         assert_eq!(paragraphs[1].page, Some(2));

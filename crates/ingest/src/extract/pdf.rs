@@ -32,6 +32,9 @@ use wait_timeout::ChildExt;
 /// which image-only gazettes print as a text footer) has no real text layer.
 pub const MIN_LETTERS_FOR_TEXT_PAGE: usize = 16;
 
+/// A document with fewer letters than this in all (same count) has no text at all.
+pub const MIN_LETTERS_FOR_TEXT_DOCUMENT: usize = 8;
+
 /// An image at least this large (in square inches at its placed size; a letter page is
 /// 93.5) on a page without text is taken for a scanned page. Logos and seals are smaller.
 pub const MIN_SCANNED_IMAGE_SQUARE_INCHES: f64 = 20.0;
@@ -95,7 +98,11 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
         .map(|(index, _)| index as u32 + 1)
         .collect();
     if !pages_without_text.is_empty() {
-        let whole_document = pages_without_text.len() == pages.len();
+        let whole_document = pages
+            .iter()
+            .map(|page| meaningful_letter_count(page))
+            .sum::<usize>()
+            < MIN_LETTERS_FOR_TEXT_DOCUMENT;
         let scanned_pages: Vec<u32> = match pages_with_scanned_images(path, options.tool_timeout) {
             Some(image_pages) => pages_without_text
                 .iter()
@@ -158,7 +165,9 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
     }
     if pages
         .iter()
-        .all(|page| meaningful_letter_count(page) < MIN_LETTERS_FOR_TEXT_PAGE)
+        .map(|page| meaningful_letter_count(page))
+        .sum::<usize>()
+        < MIN_LETTERS_FOR_TEXT_DOCUMENT
     {
         return Err(IngestError::NeedsOcr {
             path: path.to_path_buf(),
