@@ -1,10 +1,134 @@
-//! `hrlex serve` (being written).
-use clap::Args;
+//! `hrlex serve`: the web interface and JSON API over an index. With no arguments it
+//! first indexes `corpus/` into `index/` when the index is missing or older than the
+//! corpus (through `hrlex index`, so the same extraction and report), then serves it on
+//! 127.0.0.1:8080. Commits made later by `hrlex index` in another process are picked up
+//! without restart.
+use crate::cli::exit;
+use clap::{Args, FromArgMatches};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 #[derive(Args)]
-pub struct ServeArgs {}
+#[command(
+    after_help = "Exit codes: 0 stopped cleanly (Ctrl-C), 2 bad usage, 4 fatal error \
+(index unreadable, address in use)"
+)]
+pub struct ServeArgs {
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Corpus folder(s) indexed first when the index is missing or older than them.
+    #[arg(long = "corpus", default_value = "corpus")]
+    corpus: Vec<PathBuf>,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Serve the index as it is, without indexing the corpus first.
+    #[arg(long)]
+    no_update: bool,
+}
 
-pub fn run(_args: ServeArgs) -> anyhow::Result<i32> {
-    eprintln!("hrlex serve: not available in this build yet");
-    Ok(crate::cli::exit::FATAL)
+/// The newest modification time of any file under `roots`.
+fn newest_corpus_change(roots: &[PathBuf]) -> Option<SystemTime> {
+    let (files, _) = hrlex_ingest::walk::list_files(roots);
+    let mut newest = roots
+        .iter()
+        .filter_map(|root| {
+            std::fs::metadata(root)
+                .and_then(|metadata| metadata.modified())
+                .ok()
+        })
+        .max();
+    for file in files {
+        if let Ok(modified) = std::fs::metadata(&file.path).and_then(|metadata| metadata.modified())
+        {
+            newest = newest.max(Some(modified));
+        }
+    }
+    newest
+}
+
+fn index_needs_update(index: &Path, corpus: &[PathBuf]) -> bool {
+    let Ok(committed) =
+        std::fs::metadata(index.join("meta.json")).and_then(|metadata| metadata.modified())
+    else {
+        return true;
+    };
+    newest_corpus_change(corpus).is_some_and(|newest| newest > committed)
+}
+
+/// Runs `hrlex index --corpus … --index …` in this process.
+fn update_index(index: &Path, corpus: &[PathBuf]) -> anyhow::Result<i32> {
+    let mut argv: Vec<std::ffi::OsString> = vec!["index".into(), "--index".into(), index.into()];
+    for root in corpus {
+        argv.push("--corpus".into());
+        argv.push(root.into());
+    }
+    let command =
+        <crate::commands::index::IndexArgs as Args>::augment_args(clap::Command::new("index"));
+    let matches = command.try_get_matches_from(argv)?;
+    let index_args = crate::commands::index::IndexArgs::from_arg_matches(&matches)?;
+    crate::commands::index::run(index_args)
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
+    if !args.no_update && index_needs_update(&args.index, &args.corpus) {
+        let missing: Vec<&PathBuf> = args.corpus.iter().filter(|root| !root.is_dir()).collect();
+        if !missing.is_empty() && !args.index.join("meta.json").exists() {
+            eprintln!(
+                "hrlex serve: no index at {} and corpus folder {} does not exist",
+                args.index.display(),
+                missing[0].display()
+            );
+            return Ok(exit::USAGE);
+        }
+        if missing.is_empty() {
+            eprintln!(
+                "hrlex serve: indexing {} into {}",
+                display_roots(&args.corpus),
+                args.index.display()
+            );
+            let code = update_index(&args.index, &args.corpus)?;
+            match code {
+                exit::SUCCESS | exit::PARTIAL => {}
+                // Another run (cron) holds the lock: serve what is committed.
+                exit::LOCKED if args.index.join("meta.json").exists() => {}
+                other => return Ok(other),
+            }
+        }
+    }
+    let state =
+        match hrlex_server::AppState::open(&args.index, hrlex_server::ServerLimits::default()) {
+            Ok(state) => state,
+            Err(error) => {
+                eprintln!("hrlex serve: {error}");
+                return Ok(exit::FATAL);
+            }
+        };
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+            Ok(listener) => listener,
+            Err(error) => {
+                eprintln!("hrlex serve: cannot listen on {}: {error}", args.addr);
+                return Ok(exit::FATAL);
+            }
+        };
+        let address = listener.local_addr()?;
+        eprintln!("hrlex serve: http://{address}/ (JSON API under /api/, Ctrl-C to stop)");
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        hrlex_server::serve(listener, state, shutdown).await?;
+        Ok(exit::SUCCESS)
+    })
+}
+
+fn display_roots(roots: &[PathBuf]) -> String {
+    roots
+        .iter()
+        .map(|root| root.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
