@@ -230,10 +230,8 @@ fn nearest_cue<'t>(
         let cue_end = window_start + whole.end();
         let distance = if cue_end <= start {
             start - cue_end
-        } else if cue_start >= end {
-            cue_start - end
         } else {
-            0
+            cue_start.saturating_sub(end)
         };
         if best
             .as_ref()
@@ -332,7 +330,7 @@ fn find_oas_symbols(extraction: &mut Extraction<'_>) {
 
 fn find_un_symbols(extraction: &mut Extraction<'_>) {
     let symbol = regex!(
-        r"(?:CR\s?PD|CEDAW|CESCR|CCPR|CERD|CRC|CAT|CED|CMW|HRI|ST|A|S|E|T)(?:\s?/\s?(?:(?:Add|Rev|Corr|Sub|Amend)\.\s?\d{1,3}|[A-Z]{1,8}(?:\.\s?\d{1,4})?\b|\d{1,4}(?:-\d{1,4})?)){1,10}(?:\s?\((?:\d{4}|[IVXL]{1,6})\))?"
+        r"(?:CR\s?PD|CEDAW|CESCR|CCPR|CERD|CRC|CAT|CED|CMW|HRI|ST|A|S|E|T)(?:\s?/\s?(?:(?:Add|Rev|Corr|Sub|Amend)\.\s?\d{1,3}|[A-Z]{1,8}(?:\.\s?\d{1,4})?(?-u:\b)|\d{1,4}(?:-\d{1,4})?)){1,10}(?:\s?\((?:\d{4}|[IVXL]{1,6})\))?"
     );
     let text = extraction.text;
     let candidates: Vec<(usize, usize)> = symbol
@@ -343,8 +341,11 @@ fn find_un_symbols(extraction: &mut Extraction<'_>) {
         let matched = &text[start..end];
         let slashes = matched.matches('/').count();
         let has_digit = matched.bytes().any(|byte| byte.is_ascii_digit());
-        if slashes < 2 || !has_digit || glued_before(text, start) || !extraction.is_free(start, end)
-        {
+        // `CEDAW/C/GC/31-CRC/C/GC/18`: a joint symbol's second half follows `<digit>-`.
+        let joint_symbol_half = text[..start].ends_with('-')
+            && char_before(text, start - 1).is_some_and(|character| character.is_ascii_digit());
+        let glued = glued_before(text, start) && !joint_symbol_half;
+        if slashes < 2 || !has_digit || glued || !extraction.is_free(start, end) {
             continue;
         }
         let key = normalize_un_symbol(matched);
@@ -672,7 +673,8 @@ fn find_zh_communications(extraction: &mut Extraction<'_>) {
     );
     let item = regex!(r"(\d{1,4})\s?/\s?(\d{4})");
     let text = extraction.text;
-    let matches: Vec<(usize, usize, Vec<(usize, usize, String, String)>)> = chinese
+    type ListItem = (usize, usize, String, String);
+    let matches: Vec<(usize, usize, Vec<ListItem>)> = chinese
         .captures_iter(text)
         .filter_map(|captures| {
             let whole = captures.get(0)?;
@@ -896,6 +898,9 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
         r"(?P<label>\b[Cc]ases?|CASES?|\b[Cc]asos?|CASOS?|\b[Pp]etition|\b[Pp]etici[óo]n|\b[Pp]etição|\b[Dd]enuncias?)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}\.\d{3}|\d{4,5})\s?\)?"
     );
     let continuation = regex!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(\d{1,2}\.\d{3}|\d{4,5})\b");
+    let commission_cue = regex!(
+        r"CIDH|IACHR|Comisión Interamericana|Inter-American Commission|Comissão Interamericana|Commission interaméricaine|OEA/Ser"
+    );
     let text = extraction.text;
     let heads: Vec<(usize, usize, String, String)> = head
         .captures_iter(text)
@@ -926,10 +931,8 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
         let spanish_label = label.to_lowercase().starts_with("caso");
         if !number.contains('.') && !spanish_label {
             let (_, nearby) = window(text, start, end, 300, 150);
-            let cue = regex!(
-                r"CIDH|IACHR|Comisión Interamericana|Inter-American Commission|Comissão Interamericana|Commission interaméricaine|OEA/Ser"
-            );
-            if !cue.is_match(nearby) {
+
+            if !commission_cue.is_match(nearby) {
                 continue;
             }
         }

@@ -126,6 +126,20 @@ fn is_invisible_format_character(character: char) -> bool {
 /// assert_eq!(hrlex_cite::normalize_un_symbol("A/HRC/15/20/Add.2."), "A/HRC/15/20/ADD.2");
 /// ```
 pub fn normalize_un_symbol(symbol: &str) -> String {
+    // Upper-casing can leave text that NFKC changes again (and stripping can expose a
+    // new trailing mark): iterate to the fixed point so the function is idempotent.
+    let mut current = normalize_un_symbol_once(symbol);
+    for _ in 0..4 {
+        let next = normalize_un_symbol_once(&current);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+fn normalize_un_symbol_once(symbol: &str) -> String {
     let mut compact: String = symbol
         .nfkc()
         .filter(|character| {

@@ -91,10 +91,8 @@ fn pins_from_list(list: &str) -> Vec<String> {
                 _ => pins.push(format!("para:{pin}")),
             }
             range_pending = false;
-        } else if captures.get(3).is_some() {
-            range_pending = true;
         } else {
-            range_pending = false;
+            range_pending = captures.get(3).is_some();
         }
     }
     pins
