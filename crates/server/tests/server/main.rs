@@ -1,0 +1,8 @@
+//! Integration tests of hrlex-server: the router in-process (`oneshot`) and through a
+//! real socket, on an index of real corpus files plus one crafted document.
+
+mod api;
+mod browser;
+mod common;
+mod openapi;
+mod reload;
