@@ -674,8 +674,7 @@ struct Compiler<'a> {
 impl Compiler<'_> {
     fn compile(&self, node: &QueryNode) -> Result<Box<dyn Query>, IndexError> {
         Ok(match node {
-            QueryNode::Word(text) => self.text_query(text, false),
-            QueryNode::Phrase(text) => self.text_query(text, true),
+            QueryNode::Word(text) | QueryNode::Phrase(text) => self.text_query(text, false),
             QueryNode::Prefix(text) => self.per_language(|field, analyzer| {
                 let prefix = self
                     .analyzers
@@ -710,6 +709,9 @@ impl Compiler<'_> {
                     match child {
                         QueryNode::Not(inner) => {
                             clauses.push((Occur::MustNot, self.compile(inner)?))
+                        }
+                        QueryNode::Word(text) | QueryNode::Phrase(text) => {
+                            clauses.push((Occur::Must, self.text_query(text, true)))
                         }
                         other => clauses.push((Occur::Must, self.compile(other)?)),
                     }
@@ -773,15 +775,18 @@ impl Compiler<'_> {
     }
 
     /// A word or phrase across the language fields (and the CJK bigram field for CJK
-    /// text). Where a language's analyzer drops the whole word (a stop word of that
-    /// language), documents of that language are not required to contain it.
-    fn text_query(&self, text: &str, is_phrase: bool) -> Box<dyn Query> {
-        let _ = is_phrase; // Words that analyze to several tokens are phrases too.
+    /// text); a word that analyzes to several tokens is a phrase. With
+    /// `stop_words_match_language`, where a language's analyzer drops the whole text (a
+    /// stop word of that language), documents of that language need not contain it, so
+    /// that `the torture` still finds English documents; a query made only of a stop
+    /// word finds nothing in that language rather than everything.
+    fn text_query(&self, text: &str, stop_words_match_language: bool) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (slot, (lang, _)) in LANGUAGE_FIELDS.iter().enumerate() {
             let tokens = self.analyzers.analyze(slot_analyzer(slot), text);
             match Self::tokens_query(self.fields.text[slot], &tokens) {
                 Some(query) => clauses.push((Occur::Should, query)),
+                None if !stop_words_match_language => {}
                 None => {
                     let mut langs = vec![*lang];
                     if *lang == Lang::Und {
