@@ -115,7 +115,7 @@ fn describe(document: &mut Document, hudoc: &HudocName, text: &str) {
         .extra
         .insert("hudoc_doctype".into(), hudoc.kind.clone());
 
-    let is_commission = is_commission_text(&head);
+    let is_commission = hudoc.kind == "commission_decision" && is_commission_text(&head);
     document.mechanism = if is_commission {
         Mechanism::EcommHR
     } else {
@@ -142,7 +142,11 @@ fn describe(document: &mut Document, hudoc: &HudocName, text: &str) {
     }
 
     let applications = application_numbers(&head, text);
-    let case_name = case_name(&head);
+    let case_name = if hudoc.kind == "press_release" {
+        None
+    } else {
+        case_name(&head, &hudoc.kind)
+    };
     let is_about_other_documents = matches!(
         document.doc_type,
         DocType::InformationNote | DocType::PressRelease
@@ -265,10 +269,15 @@ fn application_numbers(head: &str, text: &str) -> Vec<String> {
         };
         let rest = &source[found.start()..];
         // The list ends at the closing parenthesis, the end of the line or the sentence.
+        let first_digit = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
         let end = rest
             .find([')', '\n'])
             .unwrap_or(rest.len())
-            .min(rest.find(". ").unwrap_or(rest.len()))
+            .min(
+                rest[first_digit..]
+                    .find(". ")
+                    .map_or(rest.len(), |end| end + first_digit),
+            )
             .min(300);
         let mut end = end;
         while !rest.is_char_boundary(end) {
@@ -291,7 +300,7 @@ fn application_numbers(head: &str, text: &str) -> Vec<String> {
 
 /// The case name as cited, title-cased: `Dudgeon v. the United Kingdom`,
 /// `Airey c. Irlande`.
-fn case_name(head: &str) -> Option<String> {
+fn case_name(head: &str, kind: &str) -> Option<String> {
     static PATTERNS: OnceLock<Vec<Regex>> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
         [
@@ -308,7 +317,12 @@ fn case_name(head: &str) -> Option<String> {
         .map(|pattern| Regex::new(pattern).expect("valid regex"))
         .collect()
     });
-    for pattern in patterns {
+    let usable = match kind {
+        "info_note" => 3,
+        "standard" => 2,
+        _ => 0,
+    };
+    for pattern in patterns.iter().take(usable) {
         if let Some(captures) = pattern.captures(head) {
             let raw = clean_spaces(&captures[1]);
             let raw = raw.trim_end_matches(['*', ',', ' ']);

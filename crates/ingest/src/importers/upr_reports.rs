@@ -84,7 +84,11 @@ impl Importer for UprReports {
             .map(|paragraph| paragraph.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let symbol = report_symbol(&first_pages).or_else(|| document.symbol.clone());
+        // Running headers (where the symbol is printed) are removed by the clean-up, so
+        // the masthead is read from the raw first page first.
+        let symbol = super::upr_year_csv::symbol_from_pdf_first_page(path)
+            .or_else(|| report_symbol(&first_pages))
+            .or_else(|| document.symbol.clone());
         if let Some(symbol) = symbol {
             document
                 .identifiers

@@ -377,7 +377,7 @@ fn symbol_from_text_file(path: &Path) -> Option<String> {
     report_symbol_in(&String::from_utf8_lossy(head))
 }
 
-fn symbol_from_pdf_first_page(path: &Path) -> Option<String> {
+pub(super) fn symbol_from_pdf_first_page(path: &Path) -> Option<String> {
     let output = std::process::Command::new("pdftotext")
         .args(["-q", "-f", "1", "-l", "1", "-enc", "UTF-8"])
         .arg(path)
