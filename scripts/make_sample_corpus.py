@@ -41,6 +41,7 @@ COPIED = [
     "echr/hudoc-texts/commission_decision_001-24502_FRE.txt",
     "echr/citation_authority_eng.csv",
     # African system and a domestic judgment in two formats
+    "africa/sample_documents.json",  # a Django fixture: its records refer to each other
     "africa/citations.pdf",
     "africa/gauteng_judgment.pdf",
     "africa/zagpjhc_judgment.docx",
@@ -135,9 +136,6 @@ def main():
     subset_csv_rows("upr/year-csvs/2009data.csv", lambda row: row[1] == "Mexico", "\r\n", 20)
     # Morocco: the first 12 recommendations that exist in French and Arabic.
     subset_jsonl("recommendations-morocco/recommendations.jsonl", lambda r: bool(r.get("NomAr")), 12)
-    # ECOWAS Court: the first two judgments of the fixture.
-    ecowas = json.loads((SOURCE / "africa/sample_documents.json").read_text(encoding="utf-8"))
-    write_json("africa/sample_documents.json", ecowas[:2] if isinstance(ecowas, list) else ecowas)
 
 
 if __name__ == "__main__":
