@@ -75,7 +75,7 @@ fn parallel_lines(set: &str) -> HashMap<&'static str, Vec<String>> {
 }
 
 fn mechanism_for(line: usize) -> Mechanism {
-    if line % 200 == 0 {
+    if line.is_multiple_of(200) {
         Mechanism::Ccpr
     } else {
         Mechanism::Cat
