@@ -281,7 +281,7 @@ fn find_ecli(extraction: &mut Extraction<'_>) {
 }
 
 fn find_hudoc_ids(extraction: &mut Extraction<'_>) {
-    let hudoc = regex!(r"\b00[12]-\d{4,7}\b");
+    let hudoc = regex!(r"(?-u:\b)00[12]-\d{4,7}(?-u:\b)");
     let text = extraction.text;
     let ranges: Vec<(usize, usize)> = hudoc
         .find_iter(text)
@@ -390,7 +390,7 @@ fn add_upr_recommendations_pinned_on_report(
 /// `CAT/C/SR.1294 et 1297`, `CRC/C/SR. 1988 and 1990`, `A/HRC/WG.6/13/BRA/3 and Corr.1`.
 fn find_elliptical_continuations(extraction: &mut Extraction<'_>, mut position: usize, key: &str) {
     let number = regex!(r"^\s?(?:and|et|y|и|和|及|و|,)\s?(\d{1,5})");
-    let modifier = regex!(r"^\s?(?:and|et|y|и|和|及)\s?(Corr|Add|Rev)\.\s?(\d{1,3})\b");
+    let modifier = regex!(r"^\s?(?:and|et|y|и|和|及)\s?(Corr|Add|Rev)\.\s?(\d{1,3})(?-u:\b)");
     let last_number = regex!(r"(\d+)$");
     let text = extraction.text;
     // Skip the pins that were attached to the symbol.
@@ -438,7 +438,7 @@ fn find_elliptical_continuations(extraction: &mut Extraction<'_>, mut position: 
 // CJEU, Inter-American Court, ECtHR reporters
 
 fn find_cjeu_cases(extraction: &mut Extraction<'_>) {
-    let cjeu = regex!(r"\b([CTF])\s?-\s?(\d{1,4})/(\d{2})\b(?:\s?(?:PPU|P)\b)?");
+    let cjeu = regex!(r"(?-u:\b)([CTF])\s?-\s?(\d{1,4})/(\d{2})(?-u:\b)(?:\s?(?:PPU|P)(?-u:\b))?");
     let text = extraction.text;
     let matches: Vec<(usize, usize, String)> = cjeu
         .captures_iter(text)
@@ -492,7 +492,7 @@ fn push_simple_matches(
 
 fn find_iacthr_series_c(extraction: &mut Extraction<'_>) {
     let series_c = regex!(
-        r"(?:Seri(?:e|es)|Série|SERIE|SERIES)\s?C\.?\s?(?:Nos?\.?|N°\.?|N\.|n\s?[o°]\.?)\s?(\d{1,3})\b|\([Ss]er\.\s?C\)\s?(?:No\.?|N°)\s?(\d{1,3})\b"
+        r"(?:Seri(?:e|es)|Série|SERIE|SERIES)\s?C\.?\s?(?:Nos?\.?|N°\.?|N\.|n\s?[o°]\.?)\s?(\d{1,3})(?-u:\b)|\([Ss]er\.\s?C\)\s?(?:No\.?|N°)\s?(\d{1,3})(?-u:\b)"
     );
     push_simple_matches(extraction, series_c, |captures, _, _| {
         let number = captures.get(1).or(captures.get(2))?.as_str();
@@ -502,7 +502,7 @@ fn find_iacthr_series_c(extraction: &mut Extraction<'_>) {
 
 fn find_advisory_opinions(extraction: &mut Extraction<'_>) {
     let opinion = regex!(
-        r"\bO[Cc]\s?-\s?(\d{1,2})(?:/(\d{2,4}))?\b|(?:[Aa]dvisory [Oo]pinion|Opini[óo]n [Cc]onsultiva|Opinião [Cc]onsultiva|Parecer [Cc]onsultivo|[Aa]vis consultatif)\s(?:No\.\s?|N°\s?)?(\d{1,2})/(\d{2,4})\b"
+        r"(?-u:\b)O[Cc]\s?-\s?(\d{1,2})(?:/(\d{2,4}))?(?-u:\b)|(?:[Aa]dvisory [Oo]pinion|Opini[óo]n [Cc]onsultiva|Opinião [Cc]onsultiva|Parecer [Cc]onsultivo|[Aa]vis consultatif)\s(?:No\.\s?|N°\s?)?(\d{1,2})/(\d{2,4})(?-u:\b)"
     );
     push_simple_matches(extraction, opinion, |captures, _, _| {
         let number = captures.get(1).or(captures.get(3))?.as_str();
@@ -512,13 +512,13 @@ fn find_advisory_opinions(extraction: &mut Extraction<'_>) {
 
 fn inter_american_cue() -> &'static regex::Regex {
     regex!(
-        r"Advisory Opinion|Opini[óo]n [Cc]onsultiva|Opinião Consultiva|\bOC-\d|Inter-Am|Interam|I/A Court|Corte I\.?\s?D\.?\s?H|CIDH|IACHR|IACtHR|Corte Interamericana|Inter-American|Serie C"
+        r"Advisory Opinion|Opini[óo]n [Cc]onsultiva|Opinião Consultiva|(?-u:\b)OC-\d|Inter-Am|Interam|I/A Court|Corte I\.?\s?D\.?\s?H|CIDH|IACHR|IACtHR|Corte Interamericana|Inter-American|Serie C"
     )
 }
 
 fn find_series_a(extraction: &mut Extraction<'_>) {
     let series_a = regex!(
-        r"(Seri(?:e|es)|Série|série|SERIES|SERIE)\s?A\s?(?:Nos?\.?|n\s?[o°]s?\.?|N°\.?)\s?(\d{1,3}(?:-[A-C])?)\b|(\d{1,3})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?\(ser\.\s?A\)"
+        r"(Seri(?:e|es)|Série|série|SERIES|SERIE)\s?A\s?(?:Nos?\.?|n\s?[o°]s?\.?|N°\.?)\s?(\d{1,3}(?:-[A-C])?)(?-u:\b)|(\d{1,3})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?\(ser\.\s?A\)"
     );
     let text = extraction.text;
     let matches: Vec<(usize, usize, String)> = series_a
@@ -551,7 +551,7 @@ fn find_series_a(extraction: &mut Extraction<'_>) {
 /// accompanies them (SPEC rule 0.2): Reports, D.R., EHRR, BAILII.
 fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
     let reports = regex!(
-        r"(?:Reports(?: of Judgments and Decisions)?|Recueil(?: des arrêts et décisions)?)(?:\s(?:for|de))?\s(199[5-9])\s?-\s?([IVX]{1,4})\b(?:,?\s?(?:pp?\.\s?|§§?\s?)?(\d{1,4})(?:\s?-\s?\d{1,4})?)?|\b(199[5-9])\s?-\s?([IVX]{1,4})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?(\d{1,4})"
+        r"(?:Reports(?: of Judgments and Decisions)?|Recueil(?: des arrêts et décisions)?)(?:\s(?:for|de))?\s(199[5-9])\s?-\s?([IVX]{1,4})(?-u:\b)(?:,?\s?(?:pp?\.\s?|§§?\s?)?(\d{1,4})(?:\s?-\s?\d{1,4})?)?|(?-u:\b)(199[5-9])\s?-\s?([IVX]{1,4})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?(\d{1,4})"
     );
     push_simple_matches(extraction, reports, |captures, _, _| {
         let year = captures.get(1).or(captures.get(4))?.as_str();
@@ -562,16 +562,16 @@ fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
         })
     });
     let decisions_and_reports =
-        regex!(r"\bD\.\s?R\.\s?(\d{1,3}),?\s?(?:at\s)?(?:pp?\.\s?)?(\d{1,4})\b");
+        regex!(r"(?-u:\b)D\.\s?R\.\s?(\d{1,3}),?\s?(?:at\s)?(?:pp?\.\s?)?(\d{1,4})(?-u:\b)");
     push_simple_matches(extraction, decisions_and_reports, |captures, _, _| {
         Some(format!("ecthr:dr:{}/{}", &captures[1], &captures[2]))
     });
     let ehrr =
-        regex!(r"(?:\((?:19|20)\d{2}\)\s?)?\b(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})\b");
+        regex!(r"(?:\((?:19|20)\d{2}\)\s?)?(?-u:\b)(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})(?-u:\b)");
     push_simple_matches(extraction, ehrr, |captures, _, _| {
         Some(format!("ehrr:{}/{}", &captures[1], &captures[2]))
     });
-    let bailii = regex!(r"\[(\d{4})\]\s?ECHR\s(\d{1,5})\b");
+    let bailii = regex!(r"\[(\d{4})\]\s?ECHR\s(\d{1,5})(?-u:\b)");
     push_simple_matches(extraction, bailii, |captures, _, _| {
         Some(format!("ecthr:bailii:{}/{}", &captures[1], &captures[2]))
     });
@@ -586,15 +586,15 @@ const NUMBER_SIGN: &str =
 fn treaty_body_cues() -> &'static regex::Regex {
     regex!(
         r"(?x)
-        (?P<CCPR>Human\sRights\sCommittee|Comité\sdes\sdroits\sde\sl.homme|Comité\sde\sDerechos\sHumanos|Comitê\sde\sDireitos\sHumanos|Комитет\w*\sпо\sправам\sчеловека|اللجنة\sالمعنية\sبحقوق\sالإنسان|人权事务委员会|\bCCPR\b)
-        |(?P<CAT>Committee\sagainst\sTorture|Comité\scontre\sla\storture|Comité\scontra\sla\sTortura|Комитет\w*\sпротив\sпыток|لجنة\sمناهضة\sالتعذيب|禁止酷刑委员会|\bCAT\b)
-        |(?P<CEDAW>Committee\son\sthe\sElimination\sof\sDiscrimination\sagainst\sWomen|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sà\sl.égard\sdes\sfemmes|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\scontra\sla\sMujer|消除对妇女歧视委员会|\bCEDAW\b)
-        |(?P<CERD>Committee\son\sthe\sElimination\sof\sRacial\sDiscrimination|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sraciale|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\sRacial|消除种族歧视委员会|\bCERD\b)
-        |(?P<CESCR>Committee\son\sEconomic,\sSocial\sand\sCultural\sRights|Comité\sdes\sdroits\séconomiques,\ssociaux\set\sculturels|Comité\sde\sDerechos\sEconómicos,\sSociales\sy\sCulturales|经济、社会及文化权利委员会|Комитет\w*\sпо\sэкономическим|\bCESCR\b|E/C\.12)
-        |(?P<CRPD>Committee\son\sthe\sRights\sof\sPersons\swith\sDisabilities|Comité\sdes\sdroits\sdes\spersonnes\shandicapées|Comité\ssobre\slos\sDerechos\sde\slas\sPersonas\scon\sDiscapacidad|残疾人权利委员会|\bCRPD\b)
-        |(?P<CRC>Committee\son\sthe\sRights\sof\sthe\sChild|Comité\sdes\sdroits\sde\sl.enfant|Comité\sde\slos\sDerechos\sdel\sNiño|儿童权利委员会|Комитет\w*\sпо\sправам\sребенка|\bCRC\b)
-        |(?P<CED>Committee\son\sEnforced\sDisappearances|Comité\sdes\sdisparitions\sforcées|强迫失踪问题委员会|\bCED\b)
-        |(?P<CMW>Committee\son\sMigrant\sWorkers|Committee\son\sthe\sProtection\sof\sthe\sRights\sof\sAll\sMigrant\sWorkers|移徙工人委员会|\bCMW\b)
+        (?P<CCPR>Human\sRights\sCommittee|Comité\sdes\sdroits\sde\sl.homme|Comité\sde\sDerechos\sHumanos|Comitê\sde\sDireitos\sHumanos|Комитет\w*\sпо\sправам\sчеловека|اللجنة\sالمعنية\sبحقوق\sالإنسان|人权事务委员会|(?-u:\b)CCPR(?-u:\b))
+        |(?P<CAT>Committee\sagainst\sTorture|Comité\scontre\sla\storture|Comité\scontra\sla\sTortura|Комитет\w*\sпротив\sпыток|لجنة\sمناهضة\sالتعذيب|禁止酷刑委员会|(?-u:\b)CAT(?-u:\b))
+        |(?P<CEDAW>Committee\son\sthe\sElimination\sof\sDiscrimination\sagainst\sWomen|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sà\sl.égard\sdes\sfemmes|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\scontra\sla\sMujer|消除对妇女歧视委员会|(?-u:\b)CEDAW(?-u:\b))
+        |(?P<CERD>Committee\son\sthe\sElimination\sof\sRacial\sDiscrimination|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sraciale|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\sRacial|消除种族歧视委员会|(?-u:\b)CERD(?-u:\b))
+        |(?P<CESCR>Committee\son\sEconomic,\sSocial\sand\sCultural\sRights|Comité\sdes\sdroits\séconomiques,\ssociaux\set\sculturels|Comité\sde\sDerechos\sEconómicos,\sSociales\sy\sCulturales|经济、社会及文化权利委员会|Комитет\w*\sпо\sэкономическим|(?-u:\b)CESCR(?-u:\b)|E/C\.12)
+        |(?P<CRPD>Committee\son\sthe\sRights\sof\sPersons\swith\sDisabilities|Comité\sdes\sdroits\sdes\spersonnes\shandicapées|Comité\ssobre\slos\sDerechos\sde\slas\sPersonas\scon\sDiscapacidad|残疾人权利委员会|(?-u:\b)CRPD(?-u:\b))
+        |(?P<CRC>Committee\son\sthe\sRights\sof\sthe\sChild|Comité\sdes\sdroits\sde\sl.enfant|Comité\sde\slos\sDerechos\sdel\sNiño|儿童权利委员会|Комитет\w*\sпо\sправам\sребенка|(?-u:\b)CRC(?-u:\b))
+        |(?P<CED>Committee\son\sEnforced\sDisappearances|Comité\sdes\sdisparitions\sforcées|强迫失踪问题委员会|(?-u:\b)CED(?-u:\b))
+        |(?P<CMW>Committee\son\sMigrant\sWorkers|Committee\son\sthe\sProtection\sof\sthe\sRights\sof\sAll\sMigrant\sWorkers|移徙工人委员会|(?-u:\b)CMW(?-u:\b))
         "
     )
 }
@@ -627,7 +627,7 @@ fn african_commission_near(text: &str, start: usize, end: usize) -> bool {
 
 fn find_afchpr_applications(extraction: &mut Extraction<'_>) {
     let application = regex!(
-        r"(Application|APPLICATION|Requête|REQUÊTE|Requete|Petição|Demanda)\s?(?:No\.?\s?|n\s?[°o]\.?\s?|N°\.?\s?)?(\d{1,3})\s?(?:/|\sof\s)\s?(\d{4})\b"
+        r"(Application|APPLICATION|Requête|REQUÊTE|Requete|Petição|Demanda)\s?(?:No\.?\s?|n\s?[°o]\.?\s?|N°\.?\s?)?(\d{1,3})\s?(?:/|\sof\s)\s?(\d{4})(?-u:\b)"
     );
     let neutral = regex!(r"^\)?\s?\[(\d{4})\]\s?AfCHPR\s(\d{1,4})");
     let text = extraction.text;
@@ -718,10 +718,10 @@ fn find_zh_communications(extraction: &mut Extraction<'_>) {
 
 fn find_communications(extraction: &mut Extraction<'_>) {
     let head = regex!(&format!(
-        r"(?P<label>[Cc]ommunications?|COMMUNICATIONS?|[Cc]omm\.|[Cc]omunicaci(?:ón|ones)|[Cc]omunicaç(?:ão|ões)|[Rr]equêtes?|[Сс]ообщени\w*|البلاغ(?:ين|ان|ات)?|الشكوى)\s?(?:{NUMBER_SIGN}\s?)?\(?\s?(?P<r>R\.\s?)?(?P<n>\d{{1,4}})\s?/\s?(?P<y>\d{{4}}|\d{{2}})\b"
+        r"(?P<label>[Cc]ommunications?|COMMUNICATIONS?|[Cc]omm\.|[Cc]omunicaci(?:ón|ones)|[Cc]omunicaç(?:ão|ões)|[Rr]equêtes?|[Сс]ообщени\w*|البلاغ(?:ين|ان|ات)?|الشكوى)\s?(?:{NUMBER_SIGN}\s?)?\(?\s?(?P<r>R\.\s?)?(?P<n>\d{{1,4}})\s?/\s?(?P<y>\d{{4}}|\d{{2}})(?-u:\b)"
     ));
     let continuation = regex!(&format!(
-        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})\b"
+        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})(?-u:\b)"
     ));
     let text = extraction.text;
     let heads: Vec<(usize, usize, String, bool, String, String)> = head
@@ -790,7 +790,7 @@ fn find_communications(extraction: &mut Extraction<'_>) {
 /// Bare `No. 4/1977 William Torres Ramirez v. Uruguay`: a UN communication number
 /// (4-digit year) inside a case-law citation.
 fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
-    let bare = regex!(r"\b(?:No\.|Nos\.|N°|Nº)\s?(\d{1,4})/((?:19|20)\d{2})\b");
+    let bare = regex!(r"(?-u:\b)(?:No\.|Nos\.|N°|Nº)\s?(\d{1,4})/((?:19|20)\d{2})(?-u:\b)");
     let versus = regex!(r"\sv\.?\s|\sc\.\s|\sVs?\.\s");
     let text = extraction.text;
     let candidates: Vec<(usize, usize, String, String)> = bare
@@ -832,7 +832,7 @@ fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
 /// never a case (SPEC §2.5, §5).
 fn blocked_by_non_case_label(text: &str, start: usize) -> bool {
     let blocker = regex!(
-        r"(?i)\b(?:report|informe|press release|communiqué|gazette|journal|boletín|bulletin|law|ley|loi|lei|decree|décret|decreto|act|ordinance|order|ordonnance|dahir|regulation|règlement|directive|закон|указ|постановлени\w*|قانون|مرسوم|protocol|convention)\W{0,3}(?:\w+\W{1,3}){0,3}$"
+        r"(?i)(?-u:\b)(?:report|informe|press release|communiqué|gazette|journal|boletín|bulletin|law|ley|loi|lei|decree|décret|decreto|act|ordinance|order|ordonnance|dahir|regulation|règlement|directive|закон|указ|постановлени\w*|قانون|مرسوم|protocol|convention)\W{0,3}(?:\w+\W{1,3}){0,3}$"
     );
     let (_, before) = window(text, start, start, 60, 0);
     blocker.is_match(before)
@@ -843,10 +843,10 @@ fn blocked_by_non_case_label(text: &str, start: usize) -> bool {
 
 fn find_iachr_reports(extraction: &mut Extraction<'_>) {
     let head = regex!(&format!(
-        r"(?:[Rr]eports?|REPORTS?|[Ii]nformes?|INFORMES?|[Rr]elatórios?|RELATÓRIOS?|[Rr]apports?|RAPPORTS?)(?:\s[A-Za-zÀ-ÿ]+){{0,5}}?\s{NUMBER_SIGN}\s?(\d{{1,3}})\s?(?:/\s?(\d{{2}})\b|\(((?:19|20)\d{{2}})\))"
+        r"(?:[Rr]eports?|REPORTS?|[Ii]nformes?|INFORMES?|[Rr]elatórios?|RELATÓRIOS?|[Rr]apports?|RAPPORTS?)(?:\s[A-Za-zÀ-ÿ]+){{0,5}}?\s{NUMBER_SIGN}\s?(\d{{1,3}})\s?(?:/\s?(\d{{2}})(?-u:\b)|\(((?:19|20)\d{{2}})\))"
     ));
     let continuation = regex!(&format!(
-        r"^(?:,\s?|\s(?:and|y|e|et)\s)(?:{NUMBER_SIGN}\s?)?(\d{{1,3}})/(\d{{2}})\b"
+        r"^(?:,\s?|\s(?:and|y|e|et)\s)(?:{NUMBER_SIGN}\s?)?(\d{{1,3}})/(\d{{2}})(?-u:\b)"
     ));
     let text = extraction.text;
     let heads: Vec<(usize, usize, String)> = head
@@ -895,9 +895,9 @@ fn find_iachr_reports(extraction: &mut Extraction<'_>) {
 
 fn find_iachr_cases(extraction: &mut Extraction<'_>) {
     let head = regex!(
-        r"(?P<label>\b[Cc]ases?|CASES?|\b[Cc]asos?|CASOS?|\b[Pp]etition|\b[Pp]etici[óo]n|\b[Pp]etição|\b[Dd]enuncias?)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}\.\d{3}|\d{4,5})\s?\)?"
+        r"(?P<label>(?-u:\b)[Cc]ases?|CASES?|(?-u:\b)[Cc]asos?|CASOS?|(?-u:\b)[Pp]etition|(?-u:\b)[Pp]etici[óo]n|(?-u:\b)[Pp]etição|(?-u:\b)[Dd]enuncias?)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}\.\d{3}|\d{4,5})\s?\)?"
     );
-    let continuation = regex!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(\d{1,2}\.\d{3}|\d{4,5})\b");
+    let continuation = regex!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(\d{1,2}\.\d{3}|\d{4,5})(?-u:\b)");
     let commission_cue = regex!(
         r"CIDH|IACHR|Comisión Interamericana|Inter-American Commission|Comissão Interamericana|Commission interaméricaine|OEA/Ser"
     );
@@ -957,14 +957,14 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
             position = extraction.found[index].end;
         }
     }
-    let petition = regex!(r"\bP\s?-\s?(\d{1,5})\s?-\s?(\d{2})\b");
+    let petition = regex!(r"(?-u:\b)P\s?-\s?(\d{1,5})\s?-\s?(\d{2})(?-u:\b)");
     push_simple_matches(extraction, petition, |captures, _, _| {
         Some(format!(
             "iachr:petition:P-{}-{}",
             &captures[1], &captures[2]
         ))
     });
-    let precautionary = regex!(r"\bMC[\s-](\d{1,4})[-/](\d{2})\b");
+    let precautionary = regex!(r"(?-u:\b)MC[\s-](\d{1,4})[-/](\d{2})(?-u:\b)");
     push_simple_matches(extraction, precautionary, |captures, _, _| {
         Some(format!(
             "iachr:MC:{}/{}",
@@ -979,13 +979,13 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
 
 fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
     let labelled = regex!(
-        r"(?P<label>[Aa]pplications?|APPLICATIONS?|[Aa]ppl?s?\.|App\s|[Rr]equêtes?|REQUÊTES?|[Dd]emandas?|[Жж]алоб\w*|EGMR|Doc\sref:)\s?\(?\s?(?:(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|NN?)\s?)?(?P<n>\d{1,6})\s?/\s?(?P<y>\d{2})\b"
+        r"(?P<label>[Aa]pplications?|APPLICATIONS?|[Aa]ppl?s?\.|App\s|[Rr]equêtes?|REQUÊTES?|[Dd]emandas?|[Жж]алоб\w*|EGMR|Doc\sref:)\s?\(?\s?(?:(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|NN?)\s?)?(?P<n>\d{1,6})\s?/\s?(?P<y>\d{2})(?-u:\b)"
     );
     let bare = regex!(
-        r"(?:\b[Nn]os?\.|\b[Nn]os?\b|\bn\s?[°o]s?\.?|N°s?\.?|\bNN?)\s?(?P<n>\d{1,6})/(?P<y>\d{2})\b|\s-\s(?P<dn>\d{1,6})/(?P<dy>\d{2})\b"
+        r"(?:(?-u:\b)[Nn]os?\.|(?-u:\b)[Nn]os?(?-u:\b)|(?-u:\b)n\s?[°o]s?\.?|N°s?\.?|(?-u:\b)NN?)\s?(?P<n>\d{1,6})/(?P<y>\d{2})(?-u:\b)|\s-\s(?P<dn>\d{1,6})/(?P<dy>\d{2})(?-u:\b)"
     );
     let continuation = regex!(
-        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и)\s|,\s(?:and|et|y)\s)(?:(?:nos?\.|Nos?\.|no|N)\s?)?(\d{1,6})/(\d{2})\b"
+        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и)\s|,\s(?:and|et|y)\s)(?:(?:nos?\.|Nos?\.|no|N)\s?)?(\d{1,6})/(\d{2})(?-u:\b)"
     );
     let versus = regex!(
         r"\sv\.?\s|\sc\.\s|\sVs?\.\s|\sпротив\s|\scontre\s|\scontra\s|\sgegen\s|\[GC\]|\(dec\.\)|ECHR|EGMR|CEDH|Court"
@@ -1073,7 +1073,7 @@ fn index_of_last(extraction: &Extraction<'_>) -> usize {
 /// `…, no. 26307/95, §§ 75-77, ECHR 2003-VI` → attrs.reporter = `ECHR 2003-VI`.
 fn attach_ecthr_reporter(extraction: &mut Extraction<'_>, index: usize, position: usize) {
     let reporter = regex!(
-        r"^\)?,?\s?((?:ECHR|CEDH|ЕСПЧ)\s(?:19|20)\d{2}(?:\s?-\s?(?:[IVX]{1,5}|\.\.\.)|\s[IVX]{1,5}\b)?)"
+        r"^\)?,?\s?((?:ECHR|CEDH|ЕСПЧ)\s(?:19|20)\d{2}(?:\s?-\s?(?:[IVX]{1,5}|\.\.\.)|\s[IVX]{1,5}(?-u:\b))?)"
     );
     if let Some(captures) = reporter.captures(&extraction.text[position..]) {
         let value = captures[1].to_string();
@@ -1137,7 +1137,7 @@ enum Instrument {
     PresidentialStatement,
 }
 
-const RESOLUTION_ITEM: &str = r"(?:(\d{3,4})\s?\(((?:19|20)\d{2})\)|(\d{1,4})\s?(?:[A-Z]\s?)?\(([IVXL]{1,6})\)|(\d{1,4})\s?/\s?(\d{1,4})(?:\s?([A-Z])\b)?|(\d{3,4})\b)";
+const RESOLUTION_ITEM: &str = r"(?:(\d{3,4})\s?\(((?:19|20)\d{2})\)|(\d{1,4})\s?(?:[A-Z]\s?)?\(([IVXL]{1,6})\)|(\d{1,4})\s?/\s?(\d{1,4})(?:\s?([A-Z])(?-u:\b))?|(\d{3,4})(?-u:\b))";
 
 fn resolution_body_cues() -> &'static regex::Regex {
     regex!(
@@ -1147,8 +1147,8 @@ fn resolution_body_cues() -> &'static regex::Regex {
         |(?P<ecosoc>Economic\sand\sSocial\sCouncil|ECOSOC|Conseil\séconomique\set\ssocial|Consejo\sEconómico\sy\sSocial|经济及社会理事会|Экономическ\w+\sи\sСоциальн\w+\sСовет\w*|المجلس\sالاقتصادي\sوالاجتماعي)
         |(?P<sub>Sub-Commission|Sous-Commission|Subcomisión)
         |(?P<chr>Commission\son\sHuman\sRights|Commission\sdes\sdroits\sde\sl.homme|Comisión\sde\sDerechos\sHumanos|人权委员会|Комисси\w+\sпо\sправам\sчеловека|لجنة\sحقوق\sالإنسان)
-        |(?P<hrc>Human\sRights\sCouncil|Conseil\sdes\sdroits\sde\sl.homme|Consejo\sde\sDerechos\sHumanos|Conselho\sde\sDireitos\sHumanos|人权理事会|理事会|Совет\w*\sпо\sправам\sчеловека|مجلس\sحقوق\sالإنسان|\bCouncil\b|\bConseil\b|\bConsejo\b|\bHRC\b)
-        |(?P<ga>General\sAssembly|\bAssembly\b|Assemblée\sgénérale|Asamblea\sGeneral|Assembleia\sGeral|大会|Генеральн\w+\sАссамбле\w+|الجمعية\sالعامة)
+        |(?P<hrc>Human\sRights\sCouncil|Conseil\sdes\sdroits\sde\sl.homme|Consejo\sde\sDerechos\sHumanos|Conselho\sde\sDireitos\sHumanos|人权理事会|理事会|Совет\w*\sпо\sправам\sчеловека|مجلس\sحقوق\sالإنسان|(?-u:\b)Council(?-u:\b)|(?-u:\b)Conseil(?-u:\b)|(?-u:\b)Consejo(?-u:\b)|(?-u:\b)HRC(?-u:\b))
+        |(?P<ga>General\sAssembly|(?-u:\b)Assembly(?-u:\b)|Assemblée\sgénérale|Asamblea\sGeneral|Assembleia\sGeral|大会|Генеральн\w+\sАссамбле\w+|الجمعية\sالعامة)
         "
     )
 }
@@ -1269,7 +1269,7 @@ fn resolution_key(
 
 fn find_resolutions(extraction: &mut Extraction<'_>) {
     let head = regex!(&format!(
-        r"(?P<label>\b[Rr]esolutions?|RESOLUTIONS?|\b[Rr]ésolutions?|RÉSOLUTIONS?|\b[Rr]esoluci(?:ón|ones)|\b[Rr]esoluç(?:ão|ões)|\b[Dd]ecisions?|\b[Dd]écisions?|\b[Dd]ecisi(?:ón|ones)|\b[Dd]ecisão|\bPRST|[Рр]езолюци\w*(?:\s[А-ЯЁа-яё]+){{0,4}}?|[Рр]ешени\w*(?:\s[А-ЯЁа-яё]+){{0,3}}?|قرار\S*(?:\s\S+){{0,3}}?|مقرر\S*(?:\s\S+){{0,2}}?)\s?(?:(?:No\.?|Nos\.?|nos?|n°s?|N°s?|núm\.)\s?)?{RESOLUTION_ITEM}"
+        r"(?P<label>(?-u:\b)[Rr]esolutions?|RESOLUTIONS?|(?-u:\b)[Rr]ésolutions?|RÉSOLUTIONS?|(?-u:\b)[Rr]esoluci(?:ón|ones)|(?-u:\b)[Rr]esoluç(?:ão|ões)|(?-u:\b)[Dd]ecisions?|(?-u:\b)[Dd]écisions?|(?-u:\b)[Dd]ecisi(?:ón|ones)|(?-u:\b)[Dd]ecisão|(?-u:\b)PRST|[Рр]езолюци\w*(?:\s[А-ЯЁа-яё]+){{0,4}}?|[Рр]ешени\w*(?:\s[А-ЯЁа-яё]+){{0,3}}?|قرار\S*(?:\s\S+){{0,3}}?|مقرر\S*(?:\s\S+){{0,2}}?)\s?(?:(?:No\.?|Nos\.?|nos?|n°s?|N°s?|núm\.)\s?)?{RESOLUTION_ITEM}"
     ));
     let continuation = regex!(&format!(
         r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|和|及|و|،)\s?|,\s(?:and|et|y)\s)(?:(?:No\.?|nos?|n°)\s?)?{RESOLUTION_ITEM}"
@@ -1398,20 +1398,20 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
     let head = regex!(
         r"(?x)
         (?P<label>
-          \b(?:[Jj]oint\s)?[Gg]eneral\s(?:[Cc]omments?|[Rr]ecommendations?)
+          (?-u:\b)(?:[Jj]oint\s)?[Gg]eneral\s(?:[Cc]omments?|[Rr]ecommendations?)
           |GENERAL\s(?:COMMENTS?|RECOMMENDATIONS?)
-          |\b[Oo]bservations?\sgénérales?|\b[Rr]ecommandations?\sgénérales?
-          |\b[Oo]bservaci(?:ón|ones)\s[Gg]ener(?:al|ales)|\b[Rr]ecomendaci(?:ón|ones)\s[Gg]ener(?:al|ales)
-          |\b[Cc]oment[áa]rios?\s[Gg]era(?:l|is)|\b[Rr]ecomendaç(?:ão|ões)\s[Gg]era(?:l|is)
+          |(?-u:\b)[Oo]bservations?\sgénérales?|(?-u:\b)[Rr]ecommandations?\sgénérales?
+          |(?-u:\b)[Oo]bservaci(?:ón|ones)\s[Gg]ener(?:al|ales)|(?-u:\b)[Rr]ecomendaci(?:ón|ones)\s[Gg]ener(?:al|ales)
+          |(?-u:\b)[Cc]oment[áa]rios?\s[Gg]era(?:l|is)|(?-u:\b)[Rr]ecomendaç(?:ão|ões)\s[Gg]era(?:l|is)
           |[Зз]амечани\w*\sобщего\sпорядка|[Оо]бщ\w+\sрекомендаци\w*
           |(?:ال)?تعليق(?:ات|ها)?(?:\sاللجنة)?\sال?عامة?|(?:ال)?توصي(?:ة|ات|تها)(?:\sاللجنة)?\sال?عامة?
         )
         \s?(?:(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|núm\.?|NN?|رقم)\s?)?
-        (?P<n>\d{1,2}\b|[IVXL]{1,6}\b)"
+        (?P<n>\d{1,2}(?-u:\b)|[IVXL]{1,6}(?-u:\b))"
     );
     let zh = regex!(r"第\s?(\d{1,2})\s?号一般性(意见|建议)");
     let continuation = regex!(
-        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و)\s?|,\s(?:and|et|y)\s)(?:(?:No\.?|nos?\.?|n°|N°|núm\.)\s?)?(\d{1,2})\b"
+        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و)\s?|,\s(?:and|et|y)\s)(?:(?:No\.?|nos?\.?|n°|N°|núm\.)\s?)?(\d{1,2})(?-u:\b)"
     );
     let text = extraction.text;
     let mut heads: Vec<(usize, usize, String, bool)> = head
@@ -1519,13 +1519,13 @@ fn general_comment_body(text: &str, start: usize, end: usize) -> Option<&'static
 
 fn find_upr_recommendations(extraction: &mut Extraction<'_>) {
     let head = regex!(
-        r"(?:\b[Rr]ecommendations?|\b[Rr]ecommandations?|\b[Rr]ecomendaci(?:ón|ones)|\b[Rr]ecomendaç(?:ão|ões))(?:\s[^\s\d]+){0,5}?\s(?:(?:contained\s)?in\s(?:the\s)?paragraphs?\s|figurant\saux?\sparagraphes?\s|(?:que\sfiguran\s|contenidas?\s)?en\s(?:el|los)\spárrafos?\s)(\d{2,3}\.\s?\d{1,3})\b|(?:\b[Rr]ecommendations?|\b[Rr]ecommandations?|\b[Rr]ecomendaci(?:ón|ones)|\b[Rr]ecomendaç(?:ão|ões))\s(?:Nos?\.?\s)?(\d{2,3}\.\s?\d{1,3})\b"
+        r"(?:(?-u:\b)[Rr]ecommendations?|(?-u:\b)[Rr]ecommandations?|(?-u:\b)[Rr]ecomendaci(?:ón|ones)|(?-u:\b)[Rr]ecomendaç(?:ão|ões))(?:\s[^\s\d]+){0,5}?\s(?:(?:contained\s)?in\s(?:the\s)?paragraphs?\s|figurant\saux?\sparagraphes?\s|(?:que\sfiguran\s|contenidas?\s)?en\s(?:el|los)\spárrafos?\s)(\d{2,3}\.\s?\d{1,3})(?-u:\b)|(?:(?-u:\b)[Rr]ecommendations?|(?-u:\b)[Rr]ecommandations?|(?-u:\b)[Rr]ecomendaci(?:ón|ones)|(?-u:\b)[Rr]ecomendaç(?:ão|ões))\s(?:Nos?\.?\s)?(\d{2,3}\.\s?\d{1,3})(?-u:\b)"
     );
     let zh = regex!(r"第\s?(\d{2,3}\.\d{1,3})\s?段?(?:中的)?建议|建议\s?(\d{2,3}\.\d{1,3})");
     let continuation =
-        regex!(r"^(?:\s?,\s?|\s(?:and|et|y|e)\s|,\s(?:and|et|y)\s)(\d{2,3}\.\s?\d{1,3})\b");
+        regex!(r"^(?:\s?,\s?|\s(?:and|et|y|e)\s|,\s(?:and|et|y)\s)(\d{2,3}\.\s?\d{1,3})(?-u:\b)");
     let position_source = regex!(r"Source of [Pp]osition\s?:\s?(A/HRC/\d{1,2}/\d{1,3})");
-    let nearby_report = regex!(r"A/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b");
+    let nearby_report = regex!(r"A/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?(?-u:\b)");
     let text = extraction.text;
     let mut heads: Vec<(usize, usize, String)> = head
         .captures_iter(text)

@@ -53,7 +53,7 @@ fn parse_one_pin_group(rest: &str) -> Option<(usize, Vec<String>)> {
         return Some((whole.end(), pins_from_list(captures.get(1)?.as_str())));
     }
     let annex = regex!(
-        r"^[，,]?\s?(?:[Aa]nnex|[Aa]nnexe|[Aa]nexo|[Пп]риложение|附件)\s?([IVX]+\b|[一二三四五六七八九十]+)"
+        r"^[，,]?\s?(?:[Aa]nnex|[Aa]nnexe|[Aa]nexo|[Пп]риложение|附件)\s?([IVX]+(?-u:\b)|[一二三四五六七八九十]+)"
     );
     if let Some(captures) = annex.captures(rest) {
         let whole = captures.get(0)?;
@@ -73,7 +73,7 @@ fn trim_dangling_separator(matched: &str) -> usize {
 /// `75-77` → `[para:75-77]`; `23 和 57` → `[para:23, para:57]`; `18 (c)` → `[para:18(c)]`.
 fn pins_from_list(list: &str) -> Vec<String> {
     let token = regex!(
-        r"(\d{1,4}(?:\.\d{1,3})?)(?:\s?\(([a-z]{1,4})\))?|(-|\b(?:to|à|al|a)\b|至|إلى)|(\b(?:and|et|y|e)\b|&|,|和|及|、|，|و|،|и)"
+        r"(\d{1,4}(?:\.\d{1,3})?)(?:\s?\(([a-z]{1,4})\))?|(-|(?-u:\b)(?:to|al|a)(?-u:\b)|à|至|إلى)|((?-u:\b)(?:and|et|y|e)(?-u:\b)|&|,|和|及|、|，|و|،|и)"
     );
     let mut pins: Vec<String> = Vec::new();
     let mut range_pending = false;
