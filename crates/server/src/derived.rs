@@ -166,6 +166,10 @@ pub(crate) fn cites(index: &SearchIndex, document: &Document) -> Result<CitesRes
     let mut key_systems: HashMap<String, System> = HashMap::new();
     for (position, paragraph) in document.paragraphs.iter().enumerate() {
         for citation in &paragraph.citations {
+            // A document naming its own application number is not citing anything.
+            if document.identifiers.contains(&citation.key) {
+                continue;
+            }
             let key = citation.key.as_str().to_string();
             key_systems.insert(key.clone(), system_of_key(&citation.key));
             let entry = by_key.entry(key.clone()).or_insert_with(|| CitedKey {

@@ -630,7 +630,7 @@ fn language_switch(document: &Document, translations: &[Translation]) -> String 
     nav
 }
 
-fn cites_panel(cites: &CitesResponse) -> String {
+fn cites_panel(cites: &CitesResponse, european: bool) -> String {
     let mut panel = format!(
         r#"<section class="panel cites" aria-labelledby="cites-heading"><h2 id="cites-heading">Cites <span class="panel-count">{}</span></h2>"#,
         cites.total
@@ -678,7 +678,7 @@ fn cites_panel(cites: &CitesResponse) -> String {
                     format!(
                         r##"<a href="#{}">{}</a>"##,
                         escape(&place.anchor),
-                        escape(&pin_label(place.n.as_deref(), place.index, false))
+                        escape(&pin_label(place.n.as_deref(), place.index, european))
                     )
                 })
                 .collect::<Vec<_>>()
@@ -805,7 +805,7 @@ fn document_section(page: &DocumentPage) -> String {
     main.push_str(&metadata_list(document));
     let _ = write!(
         main,
-        r#"<p class="cite-whole"><button type="button" class="copy-citation" data-citation="{}">Copy citation</button> <span class="citation-preview">{}</span></p>"#,
+        r#"<p class="cite-whole"><button type="button" class="copy-citation" data-citation="{}">Copy citation</button> <span class="citation-preview" dir="auto">{}</span></p>"#,
         escape(&citation_text(document, None)),
         escape(&citation_text(document, None))
     );
@@ -835,7 +835,7 @@ fn document_section(page: &DocumentPage) -> String {
     let _ = write!(
         main,
         r#"<aside class="citation-panels" aria-label="Citations">{}{}</aside></div></article>"#,
-        cites_panel(&page.cites),
+        cites_panel(&page.cites, european),
         cited_by_panel(&page.cited_by)
     );
     main

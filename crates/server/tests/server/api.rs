@@ -244,6 +244,28 @@ async fn cites_and_cited_by_link_documents_across_systems() {
         "para-2"
     );
 
+    // Regression: a judgment naming its own application number was listed as citing itself.
+    let marckx = get(&state, &format!("/api/documents/{}", encode(MARCKX_ID)))
+        .await
+        .json();
+    let own_keys: Vec<&serde_json::Value> =
+        marckx["identifiers"].as_array().unwrap().iter().collect();
+    let marckx_cites = get(
+        &state,
+        &format!("/api/documents/{}/cites", encode(MARCKX_ID)),
+    )
+    .await
+    .json();
+    for group in marckx_cites["systems"].as_array().unwrap() {
+        for citation in group["citations"].as_array().unwrap() {
+            assert!(
+                !own_keys.contains(&&citation["key"]),
+                "self-citation {}",
+                citation["key"]
+            );
+        }
+    }
+
     let key = get(
         &state,
         &format!("/api/cited-by?key={}", encode("comm:CCPR:1048/2002")),

@@ -310,7 +310,7 @@ async fn browser_search_facets_documents_citations_languages_and_escaping() {
     assert_eq!(target, true);
 
     // A shared pinpoint link lands on the paragraph, scrolled into view.
-    browser.goto(&server.url(&format!("/?q=police"))).await;
+    browser.goto(&server.url("/?q=police")).await;
     browser
         .click(&format!(
             r#".pin[href="/documents/{}#para-3"]"#,
