@@ -205,11 +205,18 @@ impl<'a> Package<'a> {
                 Ok(0) => break,
                 Ok(read) => read,
                 Err(error) => {
-                    failure = Some(IngestError::malformed(
-                        self.path,
-                        "docx",
-                        format!("{name}: {error}"),
-                    ));
+                    // zip refuses to inflate past the declared size: a lying header.
+                    let lying_header = content.len() as u64 >= declared_size
+                        || error.to_string().contains("larger than its declared");
+                    failure = Some(if lying_header {
+                        zip_bomb(
+                            self.path,
+                            name,
+                            format!("inflates beyond its declared {declared_size} bytes"),
+                        )
+                    } else {
+                        IngestError::malformed(self.path, "docx", format!("{name}: {error}"))
+                    });
                     break;
                 }
             };
@@ -455,15 +462,13 @@ impl<'a> BodyReader<'a> {
                         _ => self.element(&name, &element, run_depth > 0),
                     }
                 }
-                Event::Empty(element) => {
-                    if skipped_depth == 0 {
-                        let name = local_name(&element);
-                        if name == "p" {
-                            self.paragraphs.push(OpenParagraph::default());
-                            self.finish_paragraph();
-                        } else {
-                            self.element(&name, &element, run_depth > 0);
-                        }
+                Event::Empty(element) if skipped_depth == 0 => {
+                    let name = local_name(&element);
+                    if name == "p" {
+                        self.paragraphs.push(OpenParagraph::default());
+                        self.finish_paragraph();
+                    } else {
+                        self.element(&name, &element, run_depth > 0);
                     }
                 }
                 Event::End(end) => {
@@ -566,7 +571,15 @@ impl<'a> BodyReader<'a> {
             self.text.push_str(&prefix);
             self.text.push(' ');
         }
-        self.text.push_str(content);
+        // Runs of spaces are layout in Word ("J:  This"), not text.
+        let mut previous_was_space = false;
+        for c in content.chars() {
+            let is_space = c == ' ';
+            if !(is_space && previous_was_space) {
+                self.text.push(c);
+            }
+            previous_was_space = is_space;
+        }
         self.text.push_str("\n\n");
     }
 
