@@ -189,6 +189,9 @@ vocabulary! {
     }
 }
 
+// The enum comes from `vocabulary!`, which takes no per-variant attributes, so the
+// default cannot be derived with `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Access {
     fn default() -> Self {
         Access::Public
