@@ -212,11 +212,11 @@ fn mechanism_of(
         let mechanism = Mechanism::parse(abbreviation)
             .or_else(|| committee_in_label(text_field(organ, "Label").unwrap_or("")))
             .unwrap_or(Mechanism::Other);
-        let name = |key: &str| text_field(organ, key).map(|name| clean_spaces(name));
+        let name = |key: &str| text_field(organ, key).map(clean_spaces);
         return (mechanism, name("Label"), name("LabelAr"));
     }
     if let Some(visit) = visit {
-        let name = |key: &str| text_field(visit, key).map(|name| clean_spaces(name));
+        let name = |key: &str| text_field(visit, key).map(clean_spaces);
         return (
             Mechanism::SpecialProcedures,
             name("Mandat"),
