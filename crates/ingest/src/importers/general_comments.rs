@@ -13,7 +13,9 @@
 //! printed the early recommendations (`A/47/38`, `E/1991/23`), which many comments
 //! share; those stay visible as the displayed symbol.
 
-use super::treaty_bodies::{file_name, make_paragraph, parse_date, printed_number, push_unique, read_json};
+use super::treaty_bodies::{
+    file_name, make_paragraph, parse_date, printed_number, push_unique, read_json,
+};
 use super::{ImportContext, Importer};
 use crate::{FileOutcome, IngestError};
 use hrlex_model::{CitationKey, DocType, Document, ExtractionNote, Lang, Mechanism};
@@ -59,7 +61,9 @@ type InfoIndex = HashMap<String, GcInfo>;
 fn load_info(path: &Path) -> Result<Arc<InfoIndex>, IngestError> {
     static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<InfoIndex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut guard = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut guard = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(index) = guard.get(path) {
         return Ok(Arc::clone(index));
     }
@@ -99,8 +103,8 @@ pub(super) fn comment_numbers(file: &str, simplified_name: &str) -> Vec<(&'stati
         Regex::new(r"^Annotated_([A-Za-z]+)(?:[_-]([A-Z]{2,5}))?[_-]G[CR]_?(\d+)")
             .expect("valid regex")
     });
-    let joint_pattern = JOINT
-        .get_or_init(|| Regex::new(r"\b([A-Z]{2,5}) G[CR]:?\s?(\d+)").expect("valid regex"));
+    let joint_pattern =
+        JOINT.get_or_init(|| Regex::new(r"\b([A-Z]{2,5}) G[CR]:?\s?(\d+)").expect("valid regex"));
     let Some(captures) = file_pattern.captures(file) else {
         return Vec::new();
     };
@@ -134,14 +138,16 @@ pub(super) fn symbols_in_signature(signature: &str) -> Vec<String> {
         Regex::new(r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}")
             .expect("valid regex")
     });
-    let spaced = SPACED
-        .get_or_init(|| Regex::new(r"(?i)\b(Add|Rev|Corr)\.\s+(\d)").expect("valid regex"));
+    let spaced =
+        SPACED.get_or_init(|| Regex::new(r"(?i)\b(Add|Rev|Corr)\.\s+(\d)").expect("valid regex"));
     let symbol = SYMBOL.get_or_init(|| {
         Regex::new(r"\b(?:A|E|HRI|CCPR|CAT|CEDAW|CERD|CRC|CRPD|CED|CMW)(?:/[A-Za-z0-9.]+)+")
             .expect("valid regex")
     });
     let without_date = date.replace_all(signature, " ");
-    let joined = spaced.replace_all(&without_date, "$1.$2").replace("./", "/");
+    let joined = spaced
+        .replace_all(&without_date, "$1.$2")
+        .replace("./", "/");
     let mut symbols = Vec::new();
     for found in symbol.find_iter(&joined) {
         let text = found.as_str().trim_end_matches('.');
@@ -169,9 +175,8 @@ pub(super) fn symbols_in_signature(signature: &str) -> Vec<String> {
 /// True when a symbol names this comment alone (not a compilation or annual report).
 fn identifies_comment_alone(symbol: &str) -> bool {
     static SESSION_REPORT: OnceLock<Regex> = OnceLock::new();
-    let session_report = SESSION_REPORT.get_or_init(|| {
-        Regex::new(r"(?i)^(?:A|E)/\d+/\d+(?:/Rev\.\d+)?$").expect("valid regex")
-    });
+    let session_report = SESSION_REPORT
+        .get_or_init(|| Regex::new(r"(?i)^(?:A|E)/\d+/\d+(?:/Rev\.\d+)?$").expect("valid regex"));
     !symbol.starts_with("HRI/") && !session_report.is_match(symbol)
 }
 
@@ -232,7 +237,11 @@ impl Importer for GeneralComments {
             && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
     }
 
-    fn import(&self, path: &Path, _context: &ImportContext<'_>) -> Result<FileOutcome, IngestError> {
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
         let name = file_name(path);
         if name == INFO_FILE {
             return Ok(FileOutcome::Skipped {
@@ -330,7 +339,10 @@ fn build_comment(
         if text.is_empty() {
             continue;
         }
-        document.paragraphs.push(make_paragraph(number_from_value(&paragraph.id), text.to_string()));
+        document.paragraphs.push(make_paragraph(
+            number_from_value(&paragraph.id),
+            text.to_string(),
+        ));
     }
     if document.paragraphs.is_empty() {
         return Err(IngestError::Empty {
@@ -352,7 +364,10 @@ mod tests {
         );
         // The simplified name says GC25; the file (and the symbol) say 24.
         assert_eq!(
-            comment_numbers("Annotated_ESCR-GC24-Business.json", "GC25: State obligations"),
+            comment_numbers(
+                "Annotated_ESCR-GC24-Business.json",
+                "GC25: State obligations"
+            ),
             vec![("CESCR", 24)]
         );
         assert_eq!(
@@ -414,8 +429,14 @@ mod tests {
         assert_eq!(labels_from_value(&array), vec!["Children", "Women/girls"]);
         assert_eq!(labels_from_value(&python), vec!["Women/girls", "Children"]);
         assert!(labels_from_value(&serde_json::json!("[]")).is_empty());
-        assert_eq!(number_from_value(&serde_json::json!("8. ")).as_deref(), Some("8"));
-        assert_eq!(number_from_value(&serde_json::json!(12)).as_deref(), Some("12"));
+        assert_eq!(
+            number_from_value(&serde_json::json!("8. ")).as_deref(),
+            Some("8")
+        );
+        assert_eq!(
+            number_from_value(&serde_json::json!(12)).as_deref(),
+            Some("12")
+        );
         assert_eq!(number_from_value(&serde_json::Value::Null), None);
     }
 }

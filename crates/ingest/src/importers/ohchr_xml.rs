@@ -401,13 +401,22 @@ mod tests {
 
     #[test]
     fn communication_numbers_lose_leading_zeros() {
-        assert_eq!(normalize_communication_number("013/1993").as_deref(), Some("13/1993"));
-        assert_eq!(normalize_communication_number(" 426/2010").as_deref(), Some("426/2010"));
+        assert_eq!(
+            normalize_communication_number("013/1993").as_deref(),
+            Some("13/1993")
+        );
+        assert_eq!(
+            normalize_communication_number(" 426/2010").as_deref(),
+            Some("426/2010")
+        );
         assert_eq!(
             normalize_communication_number("123/2003/Rev.1").as_deref(),
             Some("123/2003")
         );
-        assert_eq!(normalize_communication_number("R.11/45").as_deref(), Some("R.11/45"));
+        assert_eq!(
+            normalize_communication_number("R.11/45").as_deref(),
+            Some("R.11/45")
+        );
         assert_eq!(normalize_communication_number(""), None);
     }
 

@@ -103,7 +103,11 @@ impl Importer for SpecialProcedureReports {
             && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
     }
 
-    fn import(&self, path: &Path, _context: &ImportContext<'_>) -> Result<FileOutcome, IngestError> {
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
         let Some((mandate, symbol)) = split_file_name(file_name(path)) else {
             return Err(IngestError::malformed(
                 path,
@@ -137,7 +141,10 @@ impl Importer for SpecialProcedureReports {
             if text.is_empty() {
                 continue;
             }
-            document.paragraphs.push(make_paragraph(number_from_value(&paragraph.id), text.to_string()));
+            document.paragraphs.push(make_paragraph(
+                number_from_value(&paragraph.id),
+                text.to_string(),
+            ));
         }
         if document.paragraphs.is_empty() {
             return Err(IngestError::Empty {

@@ -554,7 +554,10 @@ fn build_decision(
         if text.is_empty() {
             continue;
         }
-        document.paragraphs.push(make_paragraph(paragraph.n.as_deref().and_then(printed_number), text));
+        document.paragraphs.push(make_paragraph(
+            paragraph.n.as_deref().and_then(printed_number),
+            text,
+        ));
     }
     document
 }

@@ -163,7 +163,8 @@ pub(super) fn charter_paragraphs(text: &str) -> Vec<Paragraph> {
             lines.clear();
         }
     };
-    let flush_article = |article: &mut Option<(u32, Vec<&str>)>, paragraphs: &mut Vec<Paragraph>| {
+    let flush_article = |article: &mut Option<(u32, Vec<&str>)>,
+                         paragraphs: &mut Vec<Paragraph>| {
         if let Some((number, lines)) = article.take() {
             paragraphs.push(Paragraph::numbered(number.to_string(), lines.join("\n")));
         }
@@ -212,7 +213,11 @@ impl Importer for UnCharter {
         charter_lang(path).is_some()
     }
 
-    fn import(&self, path: &Path, _context: &ImportContext<'_>) -> Result<FileOutcome, IngestError> {
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
         let Some(lang) = charter_lang(path) else {
             return Err(IngestError::malformed(
                 path,
@@ -372,7 +377,9 @@ pub(super) fn parallel_documents(
         document.source.record = Some(id.clone());
         document.source.format = "text".into();
         document.source.importer = IMPORTER.into();
-        document.extra.insert("corpus".into(), format!("UN Parallel Corpus v1.0 {set}"));
+        document
+            .extra
+            .insert("corpus".into(), format!("UN Parallel Corpus v1.0 {set}"));
         document.notes.push(ExtractionNote::new(
             "excerpt",
             "sentences of this document sampled in the UN Parallel Corpus; not the full text",
@@ -405,7 +412,11 @@ impl Importer for UnParallelCorpus {
         }
     }
 
-    fn import(&self, path: &Path, _context: &ImportContext<'_>) -> Result<FileOutcome, IngestError> {
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
         match file_name(path) {
             "README" => {
                 return Ok(FileOutcome::Skipped {
@@ -531,7 +542,11 @@ impl Importer for Udhr {
                 || head.windows(12).any(|window| window == b"data-iso6393"))
     }
 
-    fn import(&self, path: &Path, _context: &ImportContext<'_>) -> Result<FileOutcome, IngestError> {
+    fn import(
+        &self,
+        path: &Path,
+        _context: &ImportContext<'_>,
+    ) -> Result<FileOutcome, IngestError> {
         let bytes = std::fs::read(path).map_err(|error| IngestError::io(path, error))?;
         let extracted = crate::extract::html::extract(path, &bytes)?;
         let declared = extracted.declared_lang;
@@ -548,7 +563,9 @@ impl Importer for Udhr {
         document.symbol = Some("A/RES/217(III)".into());
         document.identifiers = vec![un_key("A/RES/217(III)")];
         document.date = Some("1948-12-10".into());
-        document.extra.insert("language_code".into(), stem.to_string());
+        document
+            .extra
+            .insert("language_code".into(), stem.to_string());
         // The `<title>` of these files names the language; the `<h1>` is the title.
         let heading = document
             .paragraphs
@@ -556,7 +573,9 @@ impl Importer for Udhr {
             .map(|paragraph| paragraph.text.trim().to_string())
             .filter(|text| !text.is_empty() && text.chars().count() <= 120);
         let title_is_language = document.title.trim().is_empty()
-            || heading.as_deref().is_some_and(|heading| heading != document.title);
+            || heading
+                .as_deref()
+                .is_some_and(|heading| heading != document.title);
         if title_is_language {
             if let Some(heading) = heading {
                 document.title = heading;
@@ -608,14 +627,20 @@ mod tests {
         let paragraphs = charter_paragraphs(text);
         let numbers: Vec<Option<&str>> = paragraphs.iter().map(|p| p.n.as_deref()).collect();
         assert_eq!(numbers, vec![None, None, None, Some("1"), Some("2")]);
-        assert_eq!(paragraphs[3].text, "Article 1\nThe Purposes are:\n1. To maintain peace");
+        assert_eq!(
+            paragraphs[3].text,
+            "Article 1\nThe Purposes are:\n1. To maintain peace"
+        );
         assert_eq!(paragraphs[2].text, "Chapter I: Purposes");
     }
 
     #[test]
     fn parallel_corpus_ids_become_symbols() {
         assert_eq!(parallel_corpus_symbol("2015/a/69/767"), "A/69/767");
-        assert_eq!(parallel_corpus_symbol("2015/a/ac_182/l_139"), "A/AC.182/L.139");
+        assert_eq!(
+            parallel_corpus_symbol("2015/a/ac_182/l_139"),
+            "A/AC.182/L.139"
+        );
         assert_eq!(
             parallel_corpus_symbol("2015/e/cn_6/2015/ngo/259"),
             "E/CN.6/2015/NGO/259"
@@ -635,7 +660,11 @@ mod tests {
         assert_eq!(documents.len(), 2);
         assert_eq!(documents[0].id, "uncorpus:a-1:zh");
         assert_eq!(documents[0].work_id, "uncorpus:a-1");
-        let texts: Vec<&str> = documents[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let texts: Vec<&str> = documents[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(texts, vec!["第一句", "第二句"]);
         assert!(parallel_documents("2015/a/1 en:1:1\n", "a\nb\n", "devset", Lang::En).is_err());
     }
