@@ -221,7 +221,9 @@ impl<'a> Highlighter<'a> {
                     .chars()
                     .next_back()
                     .is_some_and(|previous| previous.is_alphanumeric() || previous == '/');
-                if !continues && !starts_inside {
+                // Lowercasing kept the length, but check the boundaries hold in `text`.
+                let on_boundaries = text.is_char_boundary(start) && text.is_char_boundary(end);
+                if !continues && !starts_inside && on_boundaries {
                     ranges.push((start, end));
                 }
                 from = end;
