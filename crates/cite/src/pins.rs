@@ -21,7 +21,7 @@ pub(crate) fn parse_pins(following: &str) -> (usize, Vec<String>) {
 
 fn parse_one_pin_group(rest: &str) -> Option<(usize, Vec<String>)> {
     let latin = regex!(
-        r"^(?:[,;]\s?|\s)?(?:\((?:19|20)\d{2}\),?\s?)?(?:at\s)?(?:paras?\.|paragraphs?|pars?\.|paragraphes?|§§?|párrs?\.|párrafos?|parágrafos?|pár\.)\s?(\d{1,4}(?:\.\d{1,3})?(?:\s?\([a-z]{1,4}\))?(?:\s?(?:-|to|à|a|al|and|et|y|e|,|&)\s?\d{1,4}(?:\.\d{1,3})?(?:\s?\([a-z]{1,4}\))?)*)"
+        r"^(?:[,;]\s?|\s)?(?:\((?:19|20)\d{2}\),?\s?)?(?:pp?\.\s?\d{1,4}(?:\s?-\s?\d{1,4})?,\s?)?(?:at\s)?(?:paras?\.|paragraphs?|pars?\.|paragraphes?|§§?|párrs?\.|párrafos?|parágrafos?|pár\.)\s?(\d{1,4}(?:\.\d{1,3})?(?:\s?\([a-z]{1,4}\))?(?:\s?(?:-|to|à|a|al|and|et|y|e|,|&)\s?\d{1,4}(?:\.\d{1,3})?(?:\s?\([a-z]{1,4}\))?)*)"
     );
     if let Some(captures) = latin.captures(rest) {
         let whole = captures.get(0)?;
@@ -129,6 +129,8 @@ mod tests {
             ["para:7.2", "para:7.3"]
         );
         assert_eq!(parse_pins(", p. 18").1, Vec::<String>::new());
+        // HUDOC style: the page is skipped, the paragraph is the pin.
+        assert_eq!(parse_pins(", p. 24, par. 59).").1, ["para:59"]);
     }
 
     #[test]
