@@ -1,0 +1,93 @@
+//! `hrlex extract` and `hrlex ingest`: the canonical document of a real file, a batch
+//! with broken files that are reported and skipped, exit codes.
+
+use crate::helpers::{path_str, run, shared_corpus};
+use serde_json::Value;
+
+#[test]
+fn extract_prints_the_canonical_document_of_a_hudoc_judgment() {
+    let file = shared_corpus().join("echr/hudoc-texts/standard_001-57534_ENG.txt");
+    let (code, stdout, stderr) = run(&["extract", "--json", path_str(&file)]);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let document: Value = serde_json::from_str(stdout.lines().next().expect("one line")).unwrap();
+    assert_eq!(document["lang"], "en");
+    assert_eq!(document["mechanism"], "ecthr");
+    assert_eq!(document["doc_type"], "judgment");
+    let paragraphs = document["paragraphs"].as_array().expect("paragraphs");
+    assert!(paragraphs.len() > 50, "Marckx v. Belgium has many paragraphs, got {}", paragraphs.len());
+    // Paragraph numbers are kept as printed ("1.", "2.", … in HUDOC judgments).
+    assert!(paragraphs.iter().any(|p| p["n"] == "1"));
+    assert!(paragraphs.iter().any(|p| p["n"] == "31"));
+}
+
+#[test]
+fn extract_reads_an_arabic_html_declaration() {
+    let file = shared_corpus().join("multilingual/udhr/arb.html");
+    let (code, stdout, stderr) = run(&["extract", "--json", path_str(&file)]);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let document: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(document["lang"], "ar");
+    let text: String = document["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap_or("").to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("الإنسان"), "Arabic text in reading order");
+}
+
+#[test]
+fn ingest_reports_broken_files_and_keeps_the_good_ones() {
+    let folder = tempfile::tempdir().unwrap();
+    let good = shared_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt");
+    std::fs::copy(&good, folder.path().join("charter_ru.txt")).unwrap();
+    std::fs::write(folder.path().join("zero.pdf"), b"").unwrap();
+    std::fs::write(folder.path().join("random.pdf"), [0u8, 1, 2, 3, 250, 251, 252, 7, 8, 9].repeat(50)).unwrap();
+    std::fs::write(folder.path().join("truncated.pdf"), b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog").unwrap();
+
+    let (code, stdout, stderr) = run(&["ingest", "--json", "--corpus", path_str(folder.path())]);
+    assert_eq!(code, 1, "some files failed: exit code 1; stderr: {stderr}");
+    let summary: Value = serde_json::from_str(&stdout).expect("JSON summary");
+    assert_eq!(summary["files"], 4);
+    assert_eq!(summary["failed"], 3);
+    assert!(summary["documents"].as_u64().unwrap() >= 1);
+    assert_eq!(summary["by_lang"]["ru"], summary["documents"]);
+    let failures = summary["failures"].as_array().unwrap();
+    for name in ["zero.pdf", "random.pdf", "truncated.pdf"] {
+        let failure = failures
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} is reported"));
+        assert!(!failure["reason"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn ingest_writes_documents_as_json_lines() {
+    let folder = tempfile::tempdir().unwrap();
+    let corpus = shared_corpus().join("multilingual/un-charter");
+    let out = folder.path().join("docs.jsonl");
+    let (code, _stdout, stderr) = run(&["ingest", "--corpus", path_str(&corpus), "--out", path_str(&out)]);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let lines = std::fs::read_to_string(&out).unwrap();
+    let languages: std::collections::BTreeSet<String> = lines
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap()["lang"].as_str().unwrap().to_string())
+        .collect();
+    let expected: std::collections::BTreeSet<String> =
+        ["ar", "en", "es", "fr", "ru", "zh"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(languages, expected);
+}
+
+#[test]
+fn usage_errors_have_their_own_exit_code() {
+    let (code, _, stderr) = run(&["ingest", "--corpus", "/definitely/not/here"]);
+    assert_eq!(code, 2, "stderr: {stderr}");
+    assert!(stderr.contains("/definitely/not/here"));
+    let (code, _, _) = run(&["no-such-command"]);
+    assert_eq!(code, 2);
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Exit codes"));
+}

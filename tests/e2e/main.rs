@@ -1,0 +1,5 @@
+//! End-to-end tests through the `hrlex` binary. One test binary (fast to link), one
+//! module per command, shared helpers in `helpers`.
+
+mod helpers;
+mod ingest_cli;
