@@ -267,6 +267,20 @@ pub(super) fn communication_numbers_in_text(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The adoption date printed in a decision's header (`Date of adoption of Views:
+/// 20 June 2016`, `Date of decision: 14 November 2013`).
+pub(super) fn adoption_date_in_text(text: &str) -> Option<String> {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)\bdate of (?:adoption of (?:the )?(?:views|decision)|decision)\s*:\s*(\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})",
+        )
+        .expect("valid regex")
+    });
+    let captures = pattern.captures(text)?;
+    parse_date(&captures[1])
+}
+
 /// Maps the shards' outcome codes to the model's outcome label and document type.
 pub(super) fn outcome_and_type(raw: Option<&str>, symbol: &str) -> (Option<String>, DocType) {
     let is_decision_symbol = symbol.split('/').any(|part| part == "D");
@@ -489,6 +503,12 @@ fn build_decision(
             xml_record
                 .and_then(|x| x.adoption_date.as_deref())
                 .and_then(parse_date)
+        })
+        .or_else(|| {
+            paragraphs
+                .iter()
+                .take(60)
+                .find_map(|paragraph| adoption_date_in_text(&paragraph.text))
         });
     if let Some(year) = first.year {
         document
@@ -681,6 +701,20 @@ mod tests {
             communication_numbers_in_text("COMMUNICATION NO. 2367/2014: DECISION/VIEWS"),
             vec!["2367/2014"]
         );
+    }
+
+    #[test]
+    fn adoption_dates_are_read_from_headers() {
+        assert_eq!(
+            adoption_date_in_text("Date of adoption of Views: 20 June 2016").as_deref(),
+            Some("2016-06-20")
+        );
+        assert_eq!(
+            adoption_date_in_text("Subject matter: eviction; Date of decision: 14 November 2013")
+                .as_deref(),
+            Some("2013-11-14")
+        );
+        assert_eq!(adoption_date_in_text("adopted on 15 May 1998"), None);
     }
 
     #[test]
