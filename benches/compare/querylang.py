@@ -221,11 +221,12 @@ def to_fts5(node):
 
 
 def to_sql_like(node, column="text"):
-    """A SQL boolean expression of LIKE '%…%' tests (FTS5 trigram tables answer these; a
-    trigram MATCH cannot find strings shorter than three characters). Returns (sql, args)."""
+    """A SQL boolean expression of substring tests, `instr(text, ?) > 0`: a trigram MATCH
+    cannot find strings shorter than three characters, and with SQLite 3.40 neither can
+    LIKE '%…%' on a trigram table (it returns no row), so these scan. Returns (sql, args)."""
     kind = node[0]
     if kind in ("term", "phrase"):
-        return f"{column} LIKE ?", ["%" + node[1] + "%"]
+        return f"instr({column}, ?) > 0", [node[1]]
     if kind == "not":
         sql, args = to_sql_like(node[1], column)
         return f"NOT ({sql})", args

@@ -11,7 +11,8 @@ with the `trigram` tokenizer. Metadata (id, lang, mechanism, doc_type, year) is 
 ordinary table joined on rowid; filters are SQL conditions. A query whose text has Han
 characters runs against the trigram table: through MATCH, ranked by bm25, when every
 word is at least three characters long, else (a trigram MATCH cannot find shorter
-strings) through LIKE '%…%' tests, unranked, in rowid order. Other queries run MATCH on
+strings, and on SQLite 3.40 a LIKE on a trigram table finds nothing for them either)
+through `instr()` substring tests, a scan, unranked, in rowid order. Other queries run MATCH on
 the main table, ORDER BY rank (bm25). Hit counts are taken once, outside the timed runs
 (`count(*)` would double the work of every timed query).
 """

@@ -149,6 +149,7 @@ public class LuceneBench {
       for (int i = 0; i < LANGS.length; i++) fields[i] = "text_" + LANGS[i];
       parser = new MultiFieldQueryParser(fields, analyzer());
       parser.setDefaultOperator(QueryParser.Operator.AND);
+      parser.setSplitOnWhitespace(true);
       parser.setAutoGeneratePhraseQueries(true);
     }
 

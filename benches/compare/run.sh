@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of hrlex against other search engines on a scaled corpus made of
+# the real text of ../shared/corpus (issue 7). One command:
+#
+#   benches/compare/run.sh [--quick|--full] [--size N] [--seed S] [--rounds R] [--e2e] [--write]
+#
+#   --quick     20,000 synthetic documents, 10 query rounds (default; < 15 min once the
+#               peers are installed and the real corpus is ingested: both are cached)
+#   --full      1,000,000 documents, 5 rounds (opt-in: hours, tens of GB under the bench dir)
+#   --size N    another number of documents (e.g. 100000)
+#   --e2e       also hrlex's end-to-end costs: citation extraction MB/s (cargo bench -p
+#               hrlex-cite), PDF extraction against pdftotext (cargo bench -p hrlex-ingest
+#               --bench pdf_extraction), incremental `hrlex index` on a copy of the real corpus
+#   --write     put the tables into the "Side-by-side comparison" section of BENCHMARKS.md
+#   --engines "hrlex lucene tantivy-cli xapian sqlite"   a subset
+#
+# Everything generated (peers, source JSON lines, corpora, indexes, results) goes under
+# $HRLEX_BENCH_DIR (default /tmp/hrlex-bench), never into the repository. The tables are
+# printed and kept in $HRLEX_BENCH_DIR/runs/<size>-s<seed>/report.md.
+#
+# Peers: tantivy-cli, Xapian, SQLite FTS5, Lucene (Anserini jar): see install_peers.sh.
+# Elasticsearch, OpenSearch, Meilisearch, Quickwit and Typesense cannot be installed
+# from the package registries this machine reaches.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+BENCH_DIR=${HRLEX_BENCH_DIR:-/tmp/hrlex-bench}
+CORPUS=${HRLEX_CORPUS:-$ROOT/../shared/corpus}
+SIZE=20000
+ROUNDS=10
+SEED=7
+E2E=0
+WRITE=0
+ENGINES="hrlex lucene tantivy-cli xapian sqlite"
+THREADS=$(nproc)
+
+while (($#)); do
+  case $1 in
+    --quick) SIZE=20000; ROUNDS=10 ;;
+    --full) SIZE=1000000; ROUNDS=5; E2E=1 ;;
+    --size) SIZE=$2; shift ;;
+    --seed) SEED=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --engines) ENGINES=$2; shift ;;
+    --e2e) E2E=1 ;;
+    --write) WRITE=1 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+STARTED=$(date +%s)
+RUN=$BENCH_DIR/runs/$SIZE-s$SEED
+mkdir -p "$RUN" "$BENCH_DIR/source"
+TOOLS=$BENCH_DIR/tools
+export HRLEX_BENCH_DIR=$BENCH_DIR
+
+log "installing peers (cached in $TOOLS)"
+"$HERE/install_peers.sh"
+
+log "building hrlex (release) and the in-process driver"
+(cd "$ROOT" && cargo build --release -p hrlex >&2)
+cp "$ROOT/Cargo.lock" "$HERE/hrlex-driver/Cargo.lock"
+CARGO_TARGET_DIR=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target} \
+  cargo build --release --manifest-path "$HERE/hrlex-driver/Cargo.toml" >&2
+DRIVER=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target}/release/hrlex-bench-driver
+mkdir -p "$BENCH_DIR/lucene-classes"
+javac -cp "$TOOLS/anserini.jar" -d "$BENCH_DIR/lucene-classes" "$HERE/engines/lucene/LuceneBench.java"
+
+SOURCE=$BENCH_DIR/source/real.jsonl
+if [[ ! -s $SOURCE ]]; then
+  log "hrlex ingest over the real corpus $CORPUS (once; a few minutes)"
+  "$ROOT/target/release/hrlex" ingest --corpus "$CORPUS" --out "$SOURCE.part" > "$BENCH_DIR/source/ingest-summary.txt" || {
+    status=$?; [[ $status == 1 ]] || { echo "hrlex ingest failed ($status)" >&2; exit 1; }  # 1 = some files failed: expected (edge cases)
+  }
+  mv "$SOURCE.part" "$SOURCE"
+fi
+
+DOCS=$BENCH_DIR/corpus-$SIZE-s$SEED.jsonl
+if [[ ! -s $DOCS ]]; then
+  log "generating $SIZE documents (seed $SEED)"
+  python3 "$HERE/gen_corpus.py" --source "$SOURCE" --count "$SIZE" --seed "$SEED" --out "$DOCS.part"
+  mv "$DOCS.part.stats.json" "$DOCS.stats.json"
+  mv "$DOCS.part" "$DOCS"
+fi
+cp "$DOCS.stats.json" "$RUN/corpus.stats.json"
+python3 "$HERE/querylang.py" "$HERE/queries/queries.txt" > "$RUN/queries.json"
+
+# timed ENGINE PHASE COMMAND...: runs COMMAND under GNU time (wall, CPU, peak RSS).
+timed() {
+  local engine=$1 phase=$2
+  shift 2
+  /usr/bin/time -v -o "$RUN/$engine.$phase.time" "$@" > "$RUN/$engine.$phase.out"
+}
+
+for engine in $ENGINES; do
+  index=$RUN/index-$engine
+  rm -rf "$index"
+  mkdir -p "$index"
+  log "$engine: indexing"
+  case $engine in
+    hrlex)
+      timed hrlex index "$DRIVER" index --docs "$DOCS" --index "$index" --files "$RUN/hrlex-files" --threads "$THREADS"
+      du -sb "$index" | cut -f1 > "$RUN/hrlex.size"
+      du -ab "$index" > "$RUN/hrlex.files"
+      log "$engine: queries"
+      "$DRIVER" search --index "$index" --queries "$RUN/queries.json" --rounds "$ROUNDS" --threads "$THREADS" --out "$RUN/hrlex.search.json"
+      log "$engine: incremental update (unchanged, then 1% of files changed)"
+      "$DRIVER" incremental --docs "$DOCS" --index "$index" --files "$RUN/hrlex-files" --threads "$THREADS" --changed-percent 1 > "$RUN/hrlex.incremental.json"
+      ;;
+    lucene)
+      timed lucene index java -Xmx4g -cp "$TOOLS/anserini.jar:$BENCH_DIR/lucene-classes" LuceneBench index "$DOCS" "$index" "$THREADS"
+      du -sb "$index" | cut -f1 > "$RUN/lucene.size"
+      log "$engine: queries"
+      java -Xmx4g -cp "$TOOLS/anserini.jar:$BENCH_DIR/lucene-classes" LuceneBench search "$index" "$RUN/queries.json" "$ROUNDS" "$THREADS" "$RUN/lucene.search.json"
+      ;;
+    tantivy-cli)
+      timed tantivy-cli index python3 "$HERE/engines/tantivy_cli_driver.py" index --tantivy "$TOOLS/bin/tantivy" --docs "$DOCS" --index "$index" --threads "$THREADS"
+      du -sb "$index" | cut -f1 > "$RUN/tantivy-cli.size"
+      log "$engine: queries"
+      python3 "$HERE/engines/tantivy_cli_driver.py" search --tantivy "$TOOLS/bin/tantivy" --index "$index" --queries "$RUN/queries.json" --rounds "$ROUNDS" --threads "$THREADS" --out "$RUN/tantivy-cli.search.json"
+      ;;
+    xapian)
+      timed xapian index /usr/bin/python3 "$HERE/engines/xapian_driver.py" index --docs "$DOCS" --index "$index"
+      du -sb "$index" | cut -f1 > "$RUN/xapian.size"
+      log "$engine: queries"
+      /usr/bin/python3 "$HERE/engines/xapian_driver.py" search --index "$index" --queries "$RUN/queries.json" --rounds "$ROUNDS" --threads "$THREADS" --out "$RUN/xapian.search.json"
+      ;;
+    sqlite)
+      timed sqlite index /usr/bin/python3 "$HERE/engines/sqlite_driver.py" index --docs "$DOCS" --index "$index"
+      du -sb "$index" | cut -f1 > "$RUN/sqlite.size"
+      log "$engine: queries"
+      /usr/bin/python3 "$HERE/engines/sqlite_driver.py" search --index "$index" --queries "$RUN/queries.json" --rounds "$ROUNDS" --threads "$THREADS" --out "$RUN/sqlite.search.json"
+      ;;
+    *) echo "unknown engine $engine" >&2; exit 2 ;;
+  esac
+done
+
+if ((E2E)); then
+  "$HERE/e2e.sh" "$RUN"
+fi
+
+log "report"
+python3 "$HERE/report.py" --run "$RUN" --engines "$ENGINES" --seconds $(( $(date +%s) - STARTED )) > "$RUN/report.md"
+cat "$RUN/report.md"
+if ((WRITE)); then
+  python3 "$HERE/report.py" --splice "$RUN/report.md" --into "$ROOT/BENCHMARKS.md"
+  log "BENCHMARKS.md updated"
+fi
+log "done in $(( $(date +%s) - STARTED )) s; results in $RUN"
