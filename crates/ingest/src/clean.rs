@@ -522,8 +522,10 @@ pub fn mojibake_signals(text: &str) -> MojibakeSignals {
     }
 }
 
-/// Thresholds for [`is_mojibake`], measured on the corpus (see BENCHMARKS.md): the 3
-/// broken-font Arabic laws score 0.4–0.9 bad-token share, the worst good PDF below 0.1.
+/// Thresholds for [`is_mojibake`]. On the 318 PDFs of the shared corpus (see
+/// BENCHMARKS.md) exactly the 3 broken-font Arabic laws (legacy Latin-1 font, broken
+/// glyph mapping, `ÿ`-filled glyph slots) exceed them; presentation-form Arabic, once
+/// normalized, and Korean, Chinese, formula and table PDFs stay below.
 pub const MOJIBAKE_BAD_TOKEN_SHARE: f32 = 0.25;
 /// A text with more than this share of U+FFFD / private-use characters is unreadable.
 pub const MOJIBAKE_REPLACEMENT_SHARE: f32 = 0.10;

@@ -119,8 +119,9 @@ pub fn join_lines(lines: &[&str]) -> String {
         let hyphen_between_alphanumerics = previous_char == Some('-')
             && before_previous.is_some_and(char::is_alphanumeric)
             && next_char.is_some_and(char::is_alphanumeric);
-        if !joined.is_empty() && !(previous_is_cjk && next_is_cjk) && !hyphen_between_alphanumerics
-        {
+        let glued =
+            joined.is_empty() || hyphen_between_alphanumerics || (previous_is_cjk && next_is_cjk);
+        if !glued {
             joined.push(' ');
         }
         joined.push_str(line);

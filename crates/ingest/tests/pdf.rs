@@ -144,6 +144,7 @@ fn hyphenated_english_is_rejoined_by_both_extractors() {
     // IACtHR 1991 order (Chunimá v. Guatemala): pdf-extract keeps `Interameri-` /
     // `cana`-style line-end hyphens that pdftotext already rejoins.
     let path = edge("regular.pdf");
+    let broken = regex::Regex::new(r"\p{Ll}-\n\p{Ll}").unwrap();
     for use_pdftotext in [true, false] {
         let options = IngestOptions {
             use_pdftotext,
@@ -151,7 +152,6 @@ fn hyphenated_english_is_rejoined_by_both_extractors() {
         };
         let extracted = pdf::extract(&path, &options).expect("extracted");
         let text = extracted.pages.join("\n");
-        let broken = regex::Regex::new(r"\p{Ll}-\n\p{Ll}").unwrap();
         assert!(
             !broken.is_match(&text),
             "{}: a line-end hyphen was left: {:?}",
