@@ -787,6 +787,22 @@ fn cited_by_panel(cited_by: &CitedByResponse) -> String {
     panel
 }
 
+/// The whole-document citation for display, the name isolated (`<bdi>`) so that an
+/// Arabic name does not reorder the date and numbers after it.
+fn citation_preview(document: &Document) -> String {
+    let citation = escape(&citation_text(document, None));
+    let name = document
+        .case_name
+        .clone()
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| document.title.trim().to_string());
+    let name = escape(&name);
+    if name.is_empty() || !citation.starts_with(&name) {
+        return citation;
+    }
+    format!("<bdi>{name}</bdi>{}", &citation[name.len()..])
+}
+
 fn document_section(page: &DocumentPage) -> String {
     let document = &page.document;
     let attributes = lang_attributes(document.lang);
@@ -805,9 +821,9 @@ fn document_section(page: &DocumentPage) -> String {
     main.push_str(&metadata_list(document));
     let _ = write!(
         main,
-        r#"<p class="cite-whole"><button type="button" class="copy-citation" data-citation="{}">Copy citation</button> <span class="citation-preview" dir="auto">{}</span></p>"#,
+        r#"<p class="cite-whole"><button type="button" class="copy-citation" data-citation="{}">Copy citation</button> <span class="citation-preview" dir="ltr">{}</span></p>"#,
         escape(&citation_text(document, None)),
-        escape(&citation_text(document, None))
+        citation_preview(document)
     );
     main.push_str(r#"<div class="document-layout">"#);
     let _ = write!(
