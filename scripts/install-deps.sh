@@ -3,12 +3,12 @@
 #   poppler-utils  pdftotext/pdftoppm: PDF text in correct Arabic reading order, page images for OCR
 #   tesseract-ocr  OCR of scanned PDFs, with our seven languages' packs
 #   antiword       legacy Word .doc files (some arrive named .pdf)
-#   chromium, chromium-driver  the browser tests of the web page
+#   chromium, chromium-driver, fonts-noto-cjk  the browser tests of the web page (CJK glyphs in screenshots)
 #   wrk            the HTTP load benchmark
 set -euo pipefail
 packages=(poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-eng
   tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa tesseract-ocr-por antiword catdoc
-  chromium chromium-driver wrk)
+  chromium chromium-driver fonts-noto-cjk wrk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

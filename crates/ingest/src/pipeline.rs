@@ -10,6 +10,9 @@ use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
+/// Fewer letters than this in a whole file is reported as empty, not indexed.
+pub const MIN_DOCUMENT_LETTERS: usize = 12;
+
 /// How many leading bytes importers and the sniffer look at.
 pub const HEAD_BYTES: usize = 8192;
 
@@ -154,7 +157,14 @@ pub fn document_from_extracted(
     relative: &str,
     extracted: ExtractedText,
 ) -> Result<Document, IngestError> {
-    if extracted.is_blank() {
+    // A handful of letters is not a document (`error.pdf` holds the five bytes "error"):
+    // report it as empty instead of indexing a garbage one-word document.
+    let letters: usize = extracted
+        .pages
+        .iter()
+        .map(|page| page.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if extracted.is_blank() || letters < MIN_DOCUMENT_LETTERS {
         return Err(IngestError::Empty {
             path: path.to_path_buf(),
         });
