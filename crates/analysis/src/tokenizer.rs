@@ -104,25 +104,29 @@ impl ScriptAwareTokenizer {
     }
 }
 
-/// Collects tokens with consecutive positions.
+/// Collects tokens with consecutive positions into `tokens[..used]`, reusing the text
+/// buffers of the tokens left there by the previous text (one allocation per token
+/// otherwise).
 struct TokenSink<'t> {
     tokens: &'t mut Vec<Token>,
-    scratch: String,
+    used: usize,
 }
 
 impl TokenSink<'_> {
     fn emit(&mut self, text: &str, from: usize, to: usize) {
-        normalize_surface(&text[from..to], &mut self.scratch);
-        if self.scratch.is_empty() {
+        if self.used == self.tokens.len() {
+            self.tokens.push(Token::default());
+        }
+        let token = &mut self.tokens[self.used];
+        normalize_surface(&text[from..to], &mut token.text);
+        if token.text.is_empty() {
             return;
         }
-        self.tokens.push(Token {
-            offset_from: from,
-            offset_to: to,
-            position: self.tokens.len(),
-            text: std::mem::take(&mut self.scratch),
-            position_length: 1,
-        });
+        token.offset_from = from;
+        token.offset_to = to;
+        token.position = self.used;
+        token.position_length = 1;
+        self.used += 1;
     }
 
     fn emit_bigrams(&mut self, text: &str, run_start: usize, run_end: usize) {
@@ -194,18 +198,14 @@ fn skip_french_elision(text: &str, from: usize, to: usize) -> usize {
     }
 }
 
-/// Tokenizes `text` into `tokens` (cleared first).
+/// Tokenizes `text` into `tokens[..n]` and returns `n`; tokens past `n` are spare buffers.
 pub(crate) fn tokenize_script_aware(
     text: &str,
     han_segmentation: HanSegmentation,
     french_elision: bool,
     tokens: &mut Vec<Token>,
-) {
-    tokens.clear();
-    let mut sink = TokenSink {
-        tokens,
-        scratch: String::new(),
-    };
+) -> usize {
+    let mut sink = TokenSink { tokens, used: 0 };
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let class = classify(c);
@@ -254,30 +254,31 @@ pub(crate) fn tokenize_script_aware(
             }
         }
     }
+    sink.used
 }
 
 impl Tokenizer for ScriptAwareTokenizer {
     type TokenStream<'a> = BufferedTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedTokenStream<'a> {
-        tokenize_script_aware(
+        let used = tokenize_script_aware(
             text,
             self.han_segmentation,
             self.french_elision,
             &mut self.tokens,
         );
-        BufferedTokenStream::new(&mut self.tokens)
+        BufferedTokenStream::new(&mut self.tokens[..used])
     }
 }
 
 /// A token stream over tokens computed up front (reusing the tokenizer's buffer).
 pub struct BufferedTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
+    tokens: &'a mut [Token],
     next_index: usize,
 }
 
 impl<'a> BufferedTokenStream<'a> {
-    pub(crate) fn new(tokens: &'a mut Vec<Token>) -> Self {
+    pub(crate) fn new(tokens: &'a mut [Token]) -> Self {
         BufferedTokenStream {
             tokens,
             next_index: 0,
@@ -309,8 +310,9 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str, han: HanSegmentation, elision: bool) -> Vec<Token> {
-        let mut output = Vec::new();
-        tokenize_script_aware(text, han, elision, &mut output);
+        let mut output = vec![Token::default(); 3];
+        let used = tokenize_script_aware(text, han, elision, &mut output);
+        output.truncate(used);
         output
     }
 
@@ -370,6 +372,19 @@ mod tests {
         let result = tokens(&long_word, HanSegmentation::Jieba, false);
         assert_eq!(result.len(), 3);
         assert_eq!(result[2].offset_to, long_word.len());
+    }
+
+    #[test]
+    fn reusing_the_tokenizer_gives_only_the_new_text_tokens() {
+        let mut tokenizer = ScriptAwareTokenizer::new(HanSegmentation::Jieba);
+        let mut first = tokenizer.token_stream("one two three four");
+        while first.advance() {}
+        let mut second = tokenizer.token_stream("Comité");
+        assert_eq!(
+            second.next().map(|token| token.text.clone()).as_deref(),
+            Some("comité")
+        );
+        assert!(second.next().is_none());
     }
 
     #[test]
