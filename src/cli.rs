@@ -51,6 +51,8 @@ enum Command {
     Cite(crate::commands::cite::CiteArgs),
     /// Serve the web interface and the JSON API (indexes corpus/ first if needed).
     Serve(crate::commands::serve::ServeArgs),
+    /// Show an index's generation, document counts and last run (for operators, cron).
+    Status(crate::commands::status::StatusArgs),
 }
 
 #[derive(Args, Clone)]
@@ -125,6 +127,7 @@ pub fn run() -> i32 {
         Command::Search(args) => crate::commands::search::run(args),
         Command::Cite(args) => crate::commands::cite::run(args),
         Command::Serve(args) => crate::commands::serve::run(args),
+        Command::Status(args) => crate::commands::status::run(args),
     };
     match result {
         Ok(code) => code,
@@ -140,6 +143,7 @@ fn init_logging(json: bool) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,html5ever=error,selectors=error"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     if json {
         builder.json().init();
@@ -235,7 +239,7 @@ fn run_ingest(args: IngestArgs) -> Result<i32> {
     })
 }
 
-fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
+pub(crate) fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }

@@ -6,7 +6,8 @@
 use crate::cli::{exit, ExtractOptionsArgs};
 use clap::Args;
 use hrlex_index::{
-    update_index, CorpusEntry, Extraction, IndexError, IndexRunOptions, IndexRunReport,
+    update_index_observed, CorpusEntry, Extraction, IndexError, IndexEvent, IndexRunOptions,
+    IndexRunReport, LockHolder,
 };
 use hrlex_ingest::walk::{self, CorpusFile};
 use hrlex_ingest::FileOutcome;
@@ -30,6 +31,14 @@ pub struct IndexArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
+    /// Commit after every this many re-read files (0: only at the end), so that a long
+    /// run that is killed keeps its progress. Not used with --full.
+    #[arg(long, default_value_t = 2000)]
+    checkpoint_files: usize,
+    /// Test hook: stop (sleep forever) at this step of the run, after printing
+    /// "test pause at step N" on stderr, so that tests can kill the run there.
+    #[arg(long, hide = true)]
+    test_pause_at_step: Option<usize>,
     #[command(flatten)]
     options: ExtractOptionsArgs,
 }
@@ -61,6 +70,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
     let mut options =
         IndexRunOptions::new(&args.index, args.corpus.clone(), env!("CARGO_PKG_VERSION"));
     options.full = args.full;
+    options.max_file_bytes = ingest_options.max_file_bytes;
+    options.checkpoint_files = args.checkpoint_files;
+    options.holder = LockHolder::this_process(host_name(), command_line());
     let extract = |batch: &[CorpusEntry]| -> Vec<Extraction> {
         let files = batch
             .iter()
@@ -81,7 +93,31 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
             })
             .collect()
     };
-    let report = match update_index(&options, entries, problems, extract) {
+    let progress = crate::cli::progress_bar(0);
+    let mut step = 0;
+    let observe = |event: &IndexEvent| {
+        step += 1;
+        tracing::debug!(step, event = %event, "index step");
+        if let Some(progress) = &progress {
+            match event {
+                IndexEvent::Planned { to_check, .. } => progress.set_length(*to_check as u64),
+                IndexEvent::FileDone { done, .. } => progress.set_position(*done as u64),
+                IndexEvent::Committing { .. } => progress.set_message("committing"),
+                _ => {}
+            }
+        }
+        if args.test_pause_at_step == Some(step) {
+            eprintln!("hrlex index: test pause at step {step}: {event}");
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
+        }
+    };
+    let result = update_index_observed(&options, entries, problems, extract, observe);
+    if let Some(progress) = &progress {
+        progress.finish_and_clear();
+    }
+    let report = match result {
         Ok(report) => report,
         Err(error @ IndexError::Locked { .. }) => {
             eprintln!("hrlex index: {error}");
@@ -125,10 +161,33 @@ fn print_report(report: &IndexRunReport) {
         report.generation,
         report.duration_ms,
     );
+    if let Some(stale) = &report.took_over_stale_lock {
+        println!("took over the lock left by a run that did not finish: {stale}");
+    }
     if !report.failed.is_empty() {
         println!("failed:");
         for failure in &report.failed {
             println!("  {} [{}] {}", failure.path, failure.code, failure.reason);
         }
     }
+}
+
+/// This machine's name, for the lock file (so that a second run can name the holder).
+fn host_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .find_map(|path| {
+            std::fs::read_to_string(path)
+                .ok()
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty())
+        })
+        .unwrap_or_default()
+}
+
+fn command_line() -> String {
+    std::env::args_os()
+        .map(|argument| argument.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -11,6 +11,9 @@
 //!   documents. Returns an [`IndexRunReport`].
 //! - [`parse_query`]: the query language (see [`query`]); malformed queries give a
 //!   positioned [`QueryError`].
+//! - [`IndexLock`]: one writer per index folder (an OS lock that dies with its
+//!   process; the holder is named); [`update_index`] takes it.
+//! - [`index_status`] and [`LastRun`]: what `hrlex status` shows.
 //! - [`IndexError`]: every failure, with context.
 //!
 //! ```
@@ -39,13 +42,17 @@
 mod analysis;
 mod collectors;
 mod error;
+mod events;
 mod highlight;
+mod lock;
 pub mod query;
 mod schema;
 mod search;
+mod status;
 mod writer;
 
 pub use error::IndexError;
+pub use events::IndexEvent;
 pub use highlight::SNIPPET_FORMAT;
 pub use query::{parse_query, QueryError, QueryErrorKind, QueryNode};
 pub use schema::SCHEMA_VERSION;
@@ -53,6 +60,12 @@ pub use search::{
     FacetCount, IndexInfo, ParagraphHit, RequestFilter, SearchHit, SearchIndex, SearchRequest,
     SearchResponse, SortOrder, SourceRef, Translation, FACET_FIELDS, MAX_LIMIT,
 };
+pub use lock::{format_unix_utc, recorded_lock_holder, IndexLock, LockHolder, LOCK_FILE_NAME};
+pub use status::{
+    index_status, read_last_run, write_last_run, IndexStatus, LastRun, RunOutcome,
+    LAST_RUN_FILE_NAME,
+};
 pub use writer::{
-    update_index, CorpusEntry, Extraction, FileFailure, IndexRunOptions, IndexRunReport, IndexStamp,
+    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IndexRunOptions,
+    IndexRunReport, IndexStamp,
 };

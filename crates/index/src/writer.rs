@@ -4,6 +4,9 @@
 //! documents disagreeing: either the whole run is committed or none of it is.
 
 use crate::analysis::has_cjk;
+use crate::events::IndexEvent;
+use crate::lock::{unix_now, IndexLock, LockHolder};
+use crate::status::{write_last_run, LastRun, RunOutcome};
 use crate::schema::{
     access_rank, build_schema, date_sort_key, language_slot, Fields, KIND_DOCUMENT, KIND_FILE,
     KIND_PARAGRAPH, SCHEMA_VERSION,
@@ -21,6 +24,9 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// How many changed files are extracted and written per batch (bounds memory).
 const EXTRACTION_BATCH_FILES: usize = 64;
+/// A batch also stops growing once its files add up to this many bytes, so that the
+/// documents of one batch held in memory stay bounded whatever the file sizes.
+const EXTRACTION_BATCH_BYTES: u64 = 256 * 1024 * 1024;
 const WRITER_MEMORY_BYTES: usize = 200_000_000;
 
 /// What to index and where.
@@ -35,6 +41,13 @@ pub struct IndexRunOptions {
     pub full: bool,
     /// Writer threads (0 = tantivy's default, one per core up to 8).
     pub writer_threads: usize,
+    /// Files larger than this are reported as `too-large` without being read or hashed.
+    pub max_file_bytes: u64,
+    /// Commit after every this many re-read files (0 = one commit at the end), so that a
+    /// long first run killed midway keeps what it did. Never during `full` rebuilds.
+    pub checkpoint_files: usize,
+    /// Recorded in the lock file and the last-run record (who runs).
+    pub holder: LockHolder,
 }
 
 impl IndexRunOptions {
@@ -49,6 +62,9 @@ impl IndexRunOptions {
             hrlex_version: hrlex_version.into(),
             full: false,
             writer_threads: 0,
+            max_file_bytes: u64::MAX,
+            checkpoint_files: 0,
+            holder: LockHolder::this_process("", "hrlex-index"),
         }
     }
 }
@@ -96,7 +112,7 @@ pub enum Extraction {
 }
 
 /// A file that failed, with its reason.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileFailure {
     pub path: String,
     pub code: String,
@@ -104,7 +120,7 @@ pub struct FileFailure {
 }
 
 /// What a run did.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IndexRunReport {
     /// Files seen for the first time and indexed.
     pub added: usize,
@@ -124,6 +140,12 @@ pub struct IndexRunReport {
     pub full_rebuild: bool,
     pub generation: u64,
     pub duration_ms: u64,
+    /// Intermediate commits taken (see [`IndexRunOptions::checkpoint_files`]).
+    #[serde(default)]
+    pub checkpoints: usize,
+    /// The run that was killed holding the lock, taken over by this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub took_over_stale_lock: Option<LockHolder>,
 }
 
 /// Recorded in every commit's payload: who built the index from what.
@@ -216,6 +238,16 @@ fn open_for_writing(options: &IndexRunOptions) -> Result<(Index, bool), IndexErr
     }
     match open_index(index_dir) {
         Ok(index) => Ok((index, false)),
+        // A first run killed before its first commit leaves an empty index without stamp:
+        // carry on building it.
+        Err(IndexError::SchemaMismatch { found, .. })
+            if found == "none" && never_committed(index_dir) =>
+        {
+            let index = Index::open_in_dir(index_dir)
+                .map_err(IndexError::engine("opening the unfinished index"))?;
+            hrlex_analysis::register(index.tokenizers());
+            Ok((index, true))
+        }
         Err(IndexError::SchemaMismatch { .. }) if options.full => {
             // Build the new index beside the old one; swap the folders only once the new
             // one is committed (see `finish_replacement`).
@@ -231,6 +263,16 @@ fn open_for_writing(options: &IndexRunOptions) -> Result<(Index, bool), IndexErr
         }
         Err(error) => Err(error),
     }
+}
+
+/// True for an index created by hrlex (same schema) that never received a commit.
+fn never_committed(index_dir: &Path) -> bool {
+    Index::open_in_dir(index_dir).is_ok_and(|index| {
+        index.schema() == build_schema()
+            && index
+                .load_metas()
+                .is_ok_and(|metas| metas.payload.is_none() && metas.segments.is_empty())
+    })
 }
 
 fn staging_dir(index_dir: &Path) -> PathBuf {
@@ -357,14 +399,17 @@ fn mtime_ns(metadata: &std::fs::Metadata) -> i64 {
 /// blake3 of the file and its existing companions (each length-prefixed).
 fn content_hash(entry: &CorpusEntry) -> std::io::Result<String> {
     let mut hasher = blake3::Hasher::new();
-    let mut add = |bytes: &[u8]| {
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+    // Streamed: memory stays constant whatever the file size.
+    let mut add_file = |path: &Path| -> std::io::Result<()> {
+        let file = std::fs::File::open(path)?;
+        hasher.update(&file.metadata()?.len().to_le_bytes());
+        hasher.update_reader(file)?;
+        Ok(())
     };
-    add(&std::fs::read(&entry.path)?);
+    add_file(&entry.path)?;
     for companion in &entry.companions {
-        match std::fs::read(companion) {
-            Ok(bytes) => add(&bytes),
+        match add_file(companion) {
+            Ok(()) => {}
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
             Err(error) => return Err(error),
         }
@@ -377,11 +422,80 @@ fn content_hash(entry: &CorpusEntry) -> std::io::Result<String> {
 /// one commit. `extract` turns a batch of changed files into one [`Extraction`] per file,
 /// in order (it may work in parallel). Files under a path in `walk_problems` that the
 /// walk could not list are kept, not removed.
+///
+/// The run holds the index lock ([`IndexLock`]) throughout and fails at once with
+/// [`IndexError::Locked`] when another run holds it; it ends by writing the last-run
+/// record ([`crate::LastRun`]), fatal runs included.
 pub fn update_index<F>(
     options: &IndexRunOptions,
     entries: Vec<CorpusEntry>,
     walk_problems: Vec<(PathBuf, String)>,
+    extract: F,
+) -> Result<IndexRunReport, IndexError>
+where
+    F: FnMut(&[CorpusEntry]) -> Vec<Extraction>,
+{
+    update_index_observed(options, entries, walk_problems, extract, |_| {})
+}
+
+/// [`update_index`], calling `observe` at each step of the run (see [`IndexEvent`]).
+pub fn update_index_observed<F, O>(
+    options: &IndexRunOptions,
+    entries: Vec<CorpusEntry>,
+    walk_problems: Vec<(PathBuf, String)>,
+    extract: F,
+    mut observe: O,
+) -> Result<IndexRunReport, IndexError>
+where
+    F: FnMut(&[CorpusEntry]) -> Vec<Extraction>,
+    O: FnMut(&IndexEvent),
+{
+    let started = Instant::now();
+    let started_at = unix_now();
+    let lock = IndexLock::acquire(&options.index_dir, &options.holder)?;
+    let mut result = run_locked(options, entries, walk_problems, extract, &mut observe);
+    let (outcome, error) = match &mut result {
+        Ok(report) => {
+            report.took_over_stale_lock = lock.stale_holder().cloned();
+            let outcome = if report.failed.is_empty() {
+                RunOutcome::Success
+            } else {
+                RunOutcome::Partial
+            };
+            (outcome, None)
+        }
+        Err(error) => {
+            tracing::error!(%error, "index run failed; the index keeps its last commit");
+            (RunOutcome::Fatal, Some(error.to_string()))
+        }
+    };
+    // A fatal run before the first commit leaves nothing to describe.
+    if options.index_dir.join("meta.json").exists() {
+        let record = LastRun {
+            outcome,
+            started_at,
+            finished_at: unix_now(),
+            duration_ms: started.elapsed().as_millis() as u64,
+            holder: options.holder.clone(),
+            report: result.as_ref().ok().cloned(),
+            error,
+        };
+        match write_last_run(&options.index_dir, &record) {
+            Ok(()) => observe(&IndexEvent::RecordWritten),
+            // The commit stands; only the record is missing (e.g. disk full).
+            Err(error) => tracing::warn!(%error, "could not write the last-run record"),
+        }
+    }
+    drop(lock);
+    result
+}
+
+fn run_locked<F>(
+    options: &IndexRunOptions,
+    entries: Vec<CorpusEntry>,
+    walk_problems: Vec<(PathBuf, String)>,
     mut extract: F,
+    observe: &mut dyn FnMut(&IndexEvent),
 ) -> Result<IndexRunReport, IndexError>
 where
     F: FnMut(&[CorpusEntry]) -> Vec<Extraction>,
@@ -404,6 +518,7 @@ where
         previous_manifest.clone()
     };
 
+    let file_count = entries.len();
     let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
     let mut candidates: Vec<(CorpusEntry, String, Fingerprint)> = Vec::new();
     for problem in &walk_problems {
@@ -436,11 +551,31 @@ where
             _ => candidates.push((entry, key, print)),
         }
     }
+    observe(&IndexEvent::Planned {
+        files: file_count,
+        to_check: candidates.len(),
+    });
 
-    for batch in candidates.chunks(EXTRACTION_BATCH_FILES) {
+    let to_check = candidates.len();
+    let mut done = 0;
+    let mut done_since_checkpoint = 0;
+    for batch in extraction_batches(&candidates) {
         let mut to_extract: Vec<CorpusEntry> = Vec::new();
         let mut to_extract_meta: Vec<(String, Fingerprint, String)> = Vec::new();
         for (entry, key, print) in batch {
+            if print.size > options.max_file_bytes {
+                report.failed.push(FileFailure {
+                    path: entry.path.display().to_string(),
+                    code: "too-large".into(),
+                    reason: format!(
+                        "{} bytes (with its sidecar), above the limit of {} bytes; not read",
+                        print.size, options.max_file_bytes
+                    ),
+                });
+                done += 1;
+                observe(&IndexEvent::FileDone { done, of: to_check });
+                continue;
+            }
             let hash = match content_hash(entry) {
                 Ok(hash) => hash,
                 Err(error) => {
@@ -449,6 +584,8 @@ where
                         code: "io".into(),
                         reason: error.to_string(),
                     });
+                    done += 1;
+                    observe(&IndexEvent::FileDone { done, of: to_check });
                     continue;
                 }
             };
@@ -458,6 +595,8 @@ where
                     writer.delete_term(Term::from_field_text(fields.file_key, key));
                     add_file_record(&writer, &fields, key, *print, &hash, "unchanged")?;
                     report.unchanged += 1;
+                    done += 1;
+                    observe(&IndexEvent::FileDone { done, of: to_check });
                     continue;
                 }
             }
@@ -469,6 +608,9 @@ where
         }
         let extractions = extract(&to_extract);
         for (index_in_batch, entry) in to_extract.iter().enumerate() {
+            done += 1;
+            done_since_checkpoint += 1;
+            observe(&IndexEvent::FileDone { done, of: to_check });
             let (key, print, hash) = &to_extract_meta[index_in_batch];
             let extraction = extractions
                 .get(index_in_batch)
@@ -517,6 +659,20 @@ where
                 report.added += 1;
             }
         }
+        if !options.full
+            && options.checkpoint_files > 0
+            && done_since_checkpoint >= options.checkpoint_files
+        {
+            done_since_checkpoint = 0;
+            observe(&IndexEvent::Committing { checkpoint: true });
+            let generation = commit(&mut writer, options, &report)?;
+            report.checkpoints += 1;
+            tracing::info!(generation, done, of = to_check, "checkpoint committed");
+            observe(&IndexEvent::Committed {
+                generation,
+                checkpoint: true,
+            });
+        }
     }
 
     // Removals: known files that the walk did not see, unless the walk could not look.
@@ -537,6 +693,9 @@ where
         writer.delete_term(Term::from_field_text(fields.file_key, key));
         report.removed += 1;
     }
+    observe(&IndexEvent::RemovalsQueued {
+        removed: report.removed,
+    });
     if options.full {
         // Counted against what the index had before the rebuild.
         report.removed += previous_manifest
@@ -545,6 +704,64 @@ where
             .count();
     }
 
+    observe(&IndexEvent::Committing { checkpoint: false });
+    report.generation = commit(&mut writer, options, &report)?;
+    observe(&IndexEvent::Committed {
+        generation: report.generation,
+        checkpoint: false,
+    });
+    writer
+        .wait_merging_threads()
+        .map_err(IndexError::engine("finishing merges"))?;
+    if options.full && staging_dir(&options.index_dir).exists() {
+        finish_replacement(&options.index_dir)?;
+    }
+    let final_index = open_index(&options.index_dir)?;
+    report.documents_total = count_documents(&final_index, &fields)?;
+    report.duration_ms = started.elapsed().as_millis() as u64;
+    tracing::info!(
+        added = report.added,
+        updated = report.updated,
+        removed = report.removed,
+        unchanged = report.unchanged,
+        failed = report.failed.len(),
+        "index run committed"
+    );
+    Ok(report)
+}
+
+/// Splits the files to re-read into batches of at most [`EXTRACTION_BATCH_FILES`] files
+/// and, unless a single file is larger, [`EXTRACTION_BATCH_BYTES`] bytes.
+fn extraction_batches<T>(
+    candidates: &[(CorpusEntry, T, Fingerprint)],
+) -> impl Iterator<Item = &[(CorpusEntry, T, Fingerprint)]> {
+    let mut rest = candidates;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut length = 0;
+        let mut bytes = 0u64;
+        while length < rest.len() && length < EXTRACTION_BATCH_FILES {
+            let size = rest[length].2.size;
+            if length > 0 && bytes.saturating_add(size) > EXTRACTION_BATCH_BYTES {
+                break;
+            }
+            bytes = bytes.saturating_add(size);
+            length += 1;
+        }
+        let (batch, remaining) = rest.split_at(length);
+        rest = remaining;
+        Some(batch)
+    })
+}
+
+/// Commits everything queued, with the stamp as payload; returns the generation.
+fn commit(
+    writer: &mut IndexWriter,
+    options: &IndexRunOptions,
+    report: &IndexRunReport,
+) -> Result<u64, IndexError> {
     let stamp = IndexStamp {
         schema_version: SCHEMA_VERSION.to_string(),
         hrlex_version: options.hrlex_version.clone(),
@@ -571,27 +788,7 @@ where
         .prepare_commit()
         .map_err(IndexError::engine("preparing the commit"))?;
     prepared.set_payload(&payload);
-    report.generation = prepared
-        .commit()
-        .map_err(IndexError::engine("committing"))?;
-    writer
-        .wait_merging_threads()
-        .map_err(IndexError::engine("finishing merges"))?;
-    if options.full && staging_dir(&options.index_dir).exists() {
-        finish_replacement(&options.index_dir)?;
-    }
-    let final_index = open_index(&options.index_dir)?;
-    report.documents_total = count_documents(&final_index, &fields)?;
-    report.duration_ms = started.elapsed().as_millis() as u64;
-    tracing::info!(
-        added = report.added,
-        updated = report.updated,
-        removed = report.removed,
-        unchanged = report.unchanged,
-        failed = report.failed.len(),
-        "index run committed"
-    );
-    Ok(report)
+    prepared.commit().map_err(IndexError::engine("committing"))
 }
 
 fn count_documents(index: &Index, fields: &Fields) -> Result<u64, IndexError> {
