@@ -651,6 +651,7 @@ fn incremental_indexing_adds_updates_removes_skips_and_full_rebuilds() {
     assert_eq!(fifth.failed.len(), 1);
 
     // Full rebuild: everything re-extracted, the index mirrors the corpus.
+    std::fs::copy(hudoc.join(&names[1]), corpus.path().join(&names[1])).unwrap();
     let mut full = options.clone();
     full.full = true;
     let rebuilt = run(&full, Vec::new());
