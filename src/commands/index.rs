@@ -39,6 +39,10 @@ pub struct IndexArgs {
     /// "test pause at step N" on stderr, so that tests can kill the run there.
     #[arg(long, hide = true)]
     test_pause_at_step: Option<usize>,
+    /// Test hook: with --test-pause-at-step, resume after this many milliseconds instead
+    /// of sleeping forever (to change files under a running run).
+    #[arg(long, hide = true)]
+    test_pause_ms: Option<u64>,
     #[command(flatten)]
     options: ExtractOptionsArgs,
 }
@@ -108,8 +112,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
         }
         if args.test_pause_at_step == Some(step) {
             eprintln!("hrlex index: test pause at step {step}: {event}");
-            loop {
-                std::thread::sleep(std::time::Duration::from_secs(3600));
+            match args.test_pause_ms {
+                Some(milliseconds) => {
+                    std::thread::sleep(std::time::Duration::from_millis(milliseconds))
+                }
+                None => loop {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
+                },
             }
         }
     };

@@ -1,5 +1,6 @@
 //! End-to-end tests through the `hrlex` binary. One test binary (fast to link), one
 //! module per command, shared helpers in `helpers`.
 
+mod cron;
 mod helpers;
 mod ingest_cli;

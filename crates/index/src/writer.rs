@@ -559,7 +559,12 @@ where
     let to_check = candidates.len();
     let mut done = 0;
     let mut done_since_checkpoint = 0;
-    for batch in extraction_batches(&candidates) {
+    // A batch never spans a checkpoint: checkpoints fall where they are asked for.
+    let batch_files = match options.checkpoint_files {
+        0 => EXTRACTION_BATCH_FILES,
+        every => every.min(EXTRACTION_BATCH_FILES),
+    };
+    for batch in extraction_batches(&candidates, batch_files) {
         let mut to_extract: Vec<CorpusEntry> = Vec::new();
         let mut to_extract_meta: Vec<(String, Fingerprint, String)> = Vec::new();
         for (entry, key, print) in batch {
@@ -730,10 +735,11 @@ where
     Ok(report)
 }
 
-/// Splits the files to re-read into batches of at most [`EXTRACTION_BATCH_FILES`] files
-/// and, unless a single file is larger, [`EXTRACTION_BATCH_BYTES`] bytes.
+/// Splits the files to re-read into batches of at most `max_files` files and, unless a
+/// single file is larger, [`EXTRACTION_BATCH_BYTES`] bytes.
 fn extraction_batches<T>(
     candidates: &[(CorpusEntry, T, Fingerprint)],
+    max_files: usize,
 ) -> impl Iterator<Item = &[(CorpusEntry, T, Fingerprint)]> {
     let mut rest = candidates;
     std::iter::from_fn(move || {
@@ -742,7 +748,7 @@ fn extraction_batches<T>(
         }
         let mut length = 0;
         let mut bytes = 0u64;
-        while length < rest.len() && length < EXTRACTION_BATCH_FILES {
+        while length < rest.len() && length < max_files {
             let size = rest[length].2.size;
             if length > 0 && bytes.saturating_add(size) > EXTRACTION_BATCH_BYTES {
                 break;
