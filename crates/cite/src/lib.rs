@@ -6,7 +6,8 @@
 //! surface, pinpoints, attributes), [`CitingContext`] (what is known of the citing
 //! document, used to resolve `?` and to infer bodies). Entry points: [`extract`] (one
 //! record per key per passage, pinpoints merged), [`extract_mentions`] (every
-//! mention), [`normalize_un_symbol`], and [`related_keys`] for the linker.
+//! mention), [`normalize_un_symbol`], and [`related_keys`] for the linker. Cases named
+//! without a number resolve through a [`Gazetteer`] ([`extract_with_gazetteer`]).
 //!
 //! ```
 //! use hrlex_cite::{extract, CitingContext};
@@ -20,13 +21,17 @@
 //! assert_eq!(&text[citations[0].span.0..citations[0].span.1], citations[0].surface);
 //! ```
 
+mod case_names;
 mod context;
 mod extract;
+mod gazetteer;
 mod normalize;
 mod pins;
 mod related;
 
+pub use case_names::{extract_with_gazetteer, find_case_names, CaseNameMention};
 pub use context::CitingContext;
+pub use gazetteer::{normalized_case_name, Gazetteer, GazetteerEntry, GazetteerError};
 pub use normalize::normalize_un_symbol;
 pub use related::related_keys;
 

@@ -1,0 +1,476 @@
+//! Case names cited without a number (SPEC §0 rule 5): `ECHR, Sabri Günes v. Turkey,
+//! Grand Chamber, judgment of 29 June 2012` → `ecthr:app:27396/06`, through a
+//! [`Gazetteer`]. The text is scanned at each `v.`/`vs.`/`c.`/`против`; the longest
+//! respondent the gazetteer knows is taken after it, then the longest applicant before
+//! it that makes a known case name.
+
+use crate::gazetteer::{join_key, numbered_suffix, Gazetteer, GazetteerEntry};
+use crate::{extract, Citation, CitingContext};
+use hrlex_model::CitationKey;
+use std::collections::BTreeMap;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Words that separate applicant and respondent, strongest first.
+const STRONG_SEPARATORS: [&str; 4] = ["v", "vs", "versus", "против"];
+const WEAK_SEPARATORS: [&str; 1] = ["c"];
+
+/// A case named in a text and resolved through the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseNameMention {
+    /// Byte range of the name in the text (from the applicant to the respondent or the
+    /// `(no. N)` that follows it).
+    pub span: (usize, usize),
+    pub surface: String,
+    pub key: CitationKey,
+    /// The official name of the gazetteer entry it resolved to.
+    pub name: String,
+    /// Pinpoints written after the name (`…, judgment of 18 December 1986, para. 46`).
+    pub pin: Vec<String>,
+}
+
+/// The word that separates applicant from respondent in a folded name.
+pub(crate) fn separator_position(words: &[String]) -> Option<usize> {
+    words
+        .iter()
+        .rposition(|word| STRONG_SEPARATORS.contains(&word.as_str()))
+        .or_else(|| {
+            words
+                .iter()
+                .rposition(|word| WEAK_SEPARATORS.contains(&word.as_str()))
+        })
+}
+
+fn is_separator(folded: &str) -> bool {
+    STRONG_SEPARATORS.contains(&folded) || WEAK_SEPARATORS.contains(&folded)
+}
+
+/// Lowercase, without diacritics (`Güneş` → `gunes`, `İsmail` → `ismail`).
+pub(crate) fn fold_word(word: &str) -> String {
+    let mut folded = String::with_capacity(word.len());
+    for character in word.nfkd() {
+        if is_combining_mark(character) {
+            continue;
+        }
+        match character {
+            'ı' => folded.push('i'),
+            'ø' | 'Ø' => folded.push('o'),
+            'æ' | 'Æ' => folded.push_str("ae"),
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'ß' => folded.push_str("ss"),
+            'đ' | 'Đ' => folded.push('d'),
+            'ł' | 'Ł' => folded.push('l'),
+            'þ' | 'Þ' => folded.push_str("th"),
+            other => folded.extend(other.to_lowercase()),
+        }
+    }
+    folded
+}
+
+/// The folded words of a name (letters and digits; everything else separates).
+pub(crate) fn fold_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(fold_word)
+        .collect()
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut characters = word.chars();
+    matches!((characters.next(), characters.next()), (Some(c), None) if c.is_alphabetic())
+}
+
+/// Normalized applicant: `Case of` dropped at the start, `the` dropped, `et al.` read
+/// as `and others`, consecutive initials joined (`M.S.S.` = `MSS` → `mss`).
+pub(crate) fn applicant_key<S: AsRef<str>>(words: &[S]) -> String {
+    let mut words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    if words.len() > 2 && words[0] == "case" && words[1] == "of" {
+        words.drain(..2);
+    }
+    let mut parts: Vec<String> = Vec::with_capacity(words.len());
+    let mut last_was_initial = false;
+    let mut position = 0;
+    while position < words.len() {
+        let word = words[position];
+        position += 1;
+        if word == "the" {
+            continue;
+        }
+        if word == "et" && words.get(position) == Some(&"al") {
+            parts.push("and".to_string());
+            parts.push("others".to_string());
+            position += 1;
+            last_was_initial = false;
+            continue;
+        }
+        if is_initial(word) {
+            match parts.last_mut() {
+                Some(last) if last_was_initial => last.push_str(word),
+                _ => parts.push(word.to_string()),
+            }
+            last_was_initial = true;
+            continue;
+        }
+        parts.push(word.to_string());
+        last_was_initial = false;
+    }
+    parts.join(" ")
+}
+
+/// Normalized respondent: `the` dropped (`the United Kingdom` = `United Kingdom`).
+pub(crate) fn respondent_key<S: AsRef<str>>(words: &[S]) -> String {
+    words
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|word| *word != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+fn words_of(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (position, character) in text.char_indices() {
+        match (character.is_alphanumeric(), start) {
+            (true, None) => start = Some(position),
+            (false, Some(word_start)) => {
+                words.push(Word {
+                    start: word_start,
+                    end: position,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(word_start) = start {
+        words.push(Word {
+            start: word_start,
+            end: text.len(),
+        });
+    }
+    words
+}
+
+/// What may stand between two words of one case name.
+fn is_name_gap(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '’' | '-' | '‐' | '\u{ad}'))
+}
+
+/// Every case of the gazetteer named in `text`, resolved. A name that designates
+/// several cases (`Hirst v. the United Kingdom`) is kept only when a year written
+/// just after it picks one.
+pub fn find_case_names(text: &str, gazetteer: &Gazetteer) -> Vec<CaseNameMention> {
+    let words = words_of(text);
+    let separators: Vec<usize> = (1..words.len())
+        .filter(|&position| {
+            let word = &words[position];
+            let raw = &text[word.start..word.end];
+            raw.chars().count() <= 7
+                && text[word.end..].starts_with(['.', ' ', '\u{a0}'])
+                && is_separator(&fold_word(raw))
+        })
+        .collect();
+    if separators.is_empty() {
+        return Vec::new();
+    }
+    let folded: Vec<String> = words
+        .iter()
+        .map(|word| fold_word(&text[word.start..word.end]))
+        .collect();
+    // gap_ok[k]: the text between word k and word k + 1 may sit inside a name.
+    let gap_ok: Vec<bool> = words
+        .windows(2)
+        .map(|pair| is_name_gap(&text[pair[0].end..pair[1].start]))
+        .collect();
+    let mut mentions = Vec::new();
+    let mut next_free_word = 0;
+    for separator in separators {
+        if separator < next_free_word {
+            continue;
+        }
+        let Some((last, respondent)) = (1..=gazetteer.max_respondent_words)
+            .rev()
+            .filter(|length| separator + length < words.len())
+            .filter(|length| gap_ok[separator..separator + length].iter().all(|ok| *ok))
+            .map(|length| {
+                let last = separator + length;
+                (last, respondent_key(&folded[separator + 1..=last]))
+            })
+            .find(|(_, key)| !key.is_empty() && gazetteer.is_respondent(key))
+        else {
+            continue;
+        };
+        let mut end = words[last].end;
+        let suffix = numbered_suffix_after(&text[end..]);
+        // The applicant may start no earlier than the previous mention's end, nor across
+        // a gap that cannot sit inside a name.
+        let mut earliest = separator;
+        while earliest > next_free_word
+            && separator - earliest < gazetteer.max_applicant_words
+            && gap_ok[earliest - 1]
+        {
+            earliest -= 1;
+        }
+        let mut found: Option<(usize, Vec<&GazetteerEntry>)> = None;
+        'applicants: for start in earliest..separator {
+            let applicant = applicant_key(&folded[start..separator]);
+            if applicant.is_empty() {
+                continue;
+            }
+            let suffixes = match suffix {
+                Some((number, _)) => vec![Some(number), None],
+                None => vec![None],
+            };
+            for number in suffixes {
+                let entries = gazetteer.entries_of_key(&join_key(&applicant, &respondent, number));
+                if !entries.is_empty() {
+                    if number.is_some() {
+                        end += suffix.map_or(0, |(_, length)| length);
+                    }
+                    found = Some((start, entries));
+                    break 'applicants;
+                }
+            }
+        }
+        let Some((start, entries)) = found else {
+            continue;
+        };
+        let Some(entry) = choose_entry(&entries, year_after(&text[end..])) else {
+            continue;
+        };
+        let span = (words[start].start, end);
+        mentions.push(CaseNameMention {
+            span,
+            surface: text[span.0..span.1].to_string(),
+            key: entry.key.clone(),
+            name: entry.name.clone(),
+            pin: pins_after(&text[end..]),
+        });
+        next_free_word = last + 1;
+    }
+    mentions
+}
+
+/// The one case among `entries` (all of one name): the only key, or the only key with
+/// an entry of `year`.
+fn choose_entry<'a>(
+    entries: &[&'a GazetteerEntry],
+    year: Option<u16>,
+) -> Option<&'a GazetteerEntry> {
+    let first = *entries.first()?;
+    if entries.iter().all(|entry| entry.key == first.key) {
+        return Some(first);
+    }
+    let year = year?;
+    let of_year: Vec<&&GazetteerEntry> = entries
+        .iter()
+        .filter(|entry| entry.year == Some(year))
+        .collect();
+    let chosen = **of_year.first()?;
+    of_year
+        .iter()
+        .all(|entry| entry.key == chosen.key)
+        .then_some(chosen)
+}
+
+/// ` (no. 2)` right after the respondent: the number and the bytes it takes.
+fn numbered_suffix_after(rest: &str) -> Option<(u32, usize)> {
+    let trimmed = rest.trim_start();
+    let inside_start = trimmed.strip_prefix('(')?;
+    let close = inside_start.find(')')?;
+    if close > 12 {
+        return None;
+    }
+    let number = numbered_suffix(&inside_start[..close])?;
+    let length = rest.len() - trimmed.len() + 1 + close + 1;
+    Some((number, length))
+}
+
+/// The first plausible year within the citation that follows a name.
+fn year_after(rest: &str) -> Option<u16> {
+    let mut window_end = rest.len().min(120);
+    while !rest.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &rest[..window_end];
+    let window = window.split(';').next().unwrap_or(window);
+    window
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse::<u16>().ok())
+        .find(|year| (1950..=2100).contains(year))
+}
+
+/// `[GC], judgment of 18 December 1986, para. 46` → `para:46`.
+fn pins_after(rest: &str) -> Vec<String> {
+    let preamble = crate::extract::regex!(
+        r"^(?:\s?\[GC\])?(?:,?\s?\((?:dec\.|extracts)\))?(?:,\s?(?:Grand Chamber|GC))?(?:,\s?[Jj]udgment\s+of\s+(?:\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?"
+    );
+    let skipped = preamble.find(rest).map_or(0, |found| found.end());
+    crate::pins::parse_pins(&rest[skipped..]).1
+}
+
+/// [`extract`] plus the cases `gazetteer` finds named without a number. A name is not
+/// emitted when the passage already cites its key, or when it overlaps a citation or is
+/// followed by one (`Case of Glass v. United Kingdom (No. 61827/00)`: the number wins).
+/// Name mentions carry `attrs.name` (the official name) and `attrs.via = "gazetteer"`;
+/// their surface is the name as written.
+pub fn extract_with_gazetteer(
+    text: &str,
+    context: &CitingContext,
+    gazetteer: &Gazetteer,
+) -> Vec<Citation> {
+    let mut citations = extract(text, context);
+    let mentions = find_case_names(text, gazetteer);
+    if mentions.is_empty() {
+        return citations;
+    }
+    for mention in mentions {
+        if citations.iter().any(|citation| citation.key == mention.key) {
+            continue;
+        }
+        let numbered_nearby = citations.iter().any(|citation| {
+            let overlaps = citation.span.0 < mention.span.1 && mention.span.0 < citation.span.1;
+            let follows = citation.span.0 >= mention.span.1
+                && text
+                    .get(mention.span.1..citation.span.0)
+                    .is_some_and(|between| {
+                        between.len() <= 16 && !between.chars().any(char::is_alphabetic)
+                    });
+            overlaps || follows
+        });
+        if numbered_nearby {
+            continue;
+        }
+        let mut attrs = BTreeMap::new();
+        attrs.insert("via".to_string(), "gazetteer".to_string());
+        attrs.insert("name".to_string(), mention.name);
+        citations.push(Citation {
+            kind: mention.key.kind(),
+            key: mention.key,
+            span: mention.span,
+            surface: mention.surface,
+            pin: mention.pin,
+            attrs,
+        });
+    }
+    citations.sort_by_key(|citation| citation.span);
+    citations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Official citation strings, verbatim from `corpus/echr/citation_authority_eng.csv`.
+    const CITATIONS: [&str; 10] = [
+        "Sabri Güneş v. Turkey [GC], no. 27396/06, § ..., 29 June 2012",
+        "Sabri Güneş v. Turkey, no. 27396/06, § ..., 24 May 2011",
+        "Güneş v. Turkey, no. 31893/96, § ..., 25 September 2001",
+        "Evans v. the United Kingdom [GC], no. 6339/05, § ..., ECHR 2007-I",
+        "M.S.S. v. Belgium and Greece [GC], no. 30696/09, § ..., ECHR 2011",
+        "Hirst v. the United Kingdom (no. 2) [GC], no. 74025/01, § ..., ECHR 2005-IX",
+        "Hirst v. the United Kingdom, no. 40787/98, § ..., 24 July 2001",
+        "Glass v. the United Kingdom, no. 61827/00, § ..., ECHR 2004-II",
+        "Vo v. France [GC], no. 53924/00, § ..., ECHR 2004-VIII",
+        "A, B and C v. Ireland [GC], no. 25579/05, § ..., ECHR 2010",
+    ];
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::from_citations(CITATIONS).expect("citations parse")
+    }
+
+    fn mentions(text: &str) -> Vec<(String, String)> {
+        find_case_names(text, &gazetteer())
+            .into_iter()
+            .map(|mention| (mention.surface, mention.key.as_str().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn inter_american_court_names_a_strasbourg_case_without_its_number() {
+        // corpus/iacthr/pdfs/98318.pdf (Artavia Murillo v. Costa Rica, English), footnote.
+        let text = "ECHR, Sabri Günes v. Turkey, Grand Chamber, judgment of 29 June 2012, Büyükdağ v. Turkey (dec.), no. 28340/95, judgment of 6 April 2000";
+        assert_eq!(
+            mentions(text),
+            [(
+                "Sabri Günes v. Turkey".to_string(),
+                "ecthr:app:27396/06".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn longest_applicant_and_respondent_win() {
+        assert_eq!(
+            mentions("as held in Case of M.S.S. v. Belgium and Greece, the Court"),
+            [(
+                "Case of M.S.S. v. Belgium and Greece".to_string(),
+                "ecthr:app:30696/09".to_string()
+            )]
+        );
+        assert_eq!(
+            mentions("see A, B and C v. Ireland and Vo v. France"),
+            [
+                (
+                    "A, B and C v. Ireland".to_string(),
+                    "ecthr:app:25579/05".to_string()
+                ),
+                ("Vo v. France".to_string(), "ecthr:app:53924/00".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_names_need_a_number_or_a_year() {
+        assert_eq!(
+            mentions("Hirst v. the United Kingdom (No. 2), judgment"),
+            [(
+                "Hirst v. the United Kingdom (No. 2)".to_string(),
+                "ecthr:app:74025/01".to_string()
+            )]
+        );
+        assert!(mentions("Hirst v. the United Kingdom was discussed").is_empty());
+        assert_eq!(
+            mentions("Hirst v. United Kingdom, judgment of 24 July 2001")[0].1,
+            "ecthr:app:40787/98"
+        );
+    }
+
+    #[test]
+    fn other_scripts_and_other_systems_find_nothing_and_never_panic() {
+        assert!(mentions("Эванс против Соединенного Королевства, § 54").is_empty());
+        assert!(mentions("Caso Artavia Murillo y otros Vs. Costa Rica").is_empty());
+        assert!(mentions("González 及其他(Campo Algodonero)诉墨西哥").is_empty());
+        assert!(mentions("v. v v. c. vs.").is_empty());
+        assert!(mentions("").is_empty());
+    }
+
+    #[test]
+    fn numbered_citations_win_and_names_get_pins() {
+        let gazetteer = gazetteer();
+        // 98318.pdf: the number follows the name; only the numbered citation is kept.
+        let text = "ECHR, Case of Glass v. United Kingdom (No. 61827/00), Judgment of 9 March 2004, paras. 74 to 83";
+        let found = extract_with_gazetteer(text, &CitingContext::default(), &gazetteer);
+        let keys: Vec<&str> = found.iter().map(|citation| citation.key.as_str()).collect();
+        assert_eq!(keys, ["ecthr:app:61827/00"]);
+        assert!(!found[0].attrs.contains_key("via"));
+
+        let text = "Cf. ECHR, Case of Vo v. France, Judgment of 8 July 2004, para. 84.";
+        let found = extract_with_gazetteer(text, &CitingContext::default(), &gazetteer);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].key.as_str(), "ecthr:app:53924/00");
+        assert_eq!(found[0].surface, "Case of Vo v. France");
+        assert_eq!(&text[found[0].span.0..found[0].span.1], found[0].surface);
+        assert_eq!(found[0].pin, ["para:84"]);
+        assert_eq!(found[0].attrs["via"], "gazetteer");
+        assert_eq!(found[0].attrs["name"], "Vo v. France");
+    }
+}
