@@ -16,6 +16,9 @@ pub struct IngestOptions {
     pub max_ocr_pages: u32,
     /// Tesseract language packs to use, `+`-joined as tesseract expects.
     pub ocr_languages: String,
+    /// The ECtHR case-name gazetteer: cases named without their number
+    /// (`M.S.S. v. Belgium and Greece`) resolve through it. `None`: numbers only.
+    pub gazetteer: Option<std::sync::Arc<hrlex_cite::Gazetteer>>,
 }
 
 impl Default for IngestOptions {
@@ -27,6 +30,7 @@ impl Default for IngestOptions {
             ocr: true,
             max_ocr_pages: 30,
             ocr_languages: "eng+fra+spa+por+rus+ara+chi_sim".to_string(),
+            gazetteer: None,
         }
     }
 }

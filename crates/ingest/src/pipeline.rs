@@ -101,7 +101,7 @@ fn extract_file_unguarded(
             if document.source.path.is_empty() {
                 document.source.path = relative.to_string();
             }
-            attach_citations(document);
+            attach_citations_with(document, options.gazetteer.as_deref());
         }
     }
     Ok(outcome)
@@ -232,6 +232,14 @@ fn title_from_paragraphs(document: &Document) -> String {
 /// mechanism as context so that `comm:?:…` and bare resolution numbers resolve to the
 /// right body. Short forms (`Chahal, para. 80`) are left to a document-level pass.
 pub fn attach_citations(document: &mut Document) {
+    attach_citations_with(document, None);
+}
+
+/// [`attach_citations`], and with a gazetteer, the ECtHR cases each paragraph names
+/// without their number (`ECHR, Sabri Günes v. Turkey, Grand Chamber, judgment of 29
+/// June 2012` → `ecthr:app:27396/06`); such a citation's `surface` is the case name as
+/// written.
+pub fn attach_citations_with(document: &mut Document, gazetteer: Option<&hrlex_cite::Gazetteer>) {
     let mut context = match &document.symbol {
         Some(symbol) => hrlex_cite::CitingContext::with_symbol(symbol.clone()),
         None => hrlex_cite::CitingContext::default(),
@@ -240,7 +248,13 @@ pub fn attach_citations(document: &mut Document) {
         context.mechanism = Some(document.mechanism);
     }
     for paragraph in &mut document.paragraphs {
-        paragraph.citations = hrlex_cite::extract(&paragraph.text, &context)
+        let citations = match gazetteer {
+            Some(gazetteer) => {
+                hrlex_cite::extract_with_gazetteer(&paragraph.text, &context, gazetteer)
+            }
+            None => hrlex_cite::extract(&paragraph.text, &context),
+        };
+        paragraph.citations = citations
             .into_iter()
             .filter(|citation| citation.kind != hrlex_model::CitationKind::ShortForm)
             .map(|citation| ParagraphCitation {
