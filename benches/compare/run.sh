@@ -61,8 +61,12 @@ export HRLEX_BENCH_DIR=$BENCH_DIR
 log "installing peers (cached in $TOOLS)"
 "$HERE/install_peers.sh"
 
-log "building hrlex (release) and the in-process driver"
-(cd "$ROOT" && cargo build --release -p hrlex >&2)
+SOURCE=$BENCH_DIR/source/real.jsonl
+if [[ ! -s $SOURCE ]] || ((E2E)); then
+  log "building the hrlex binary (release)"
+  (cd "$ROOT" && cargo build --release -p hrlex >&2)
+fi
+log "building the in-process hrlex driver (benches/compare/hrlex-driver)"
 cp "$ROOT/Cargo.lock" "$HERE/hrlex-driver/Cargo.lock"
 CARGO_TARGET_DIR=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target} \
   cargo build --release --manifest-path "$HERE/hrlex-driver/Cargo.toml" >&2
@@ -70,7 +74,6 @@ DRIVER=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target}/release/hrlex-bench-drive
 mkdir -p "$BENCH_DIR/lucene-classes"
 javac -cp "$TOOLS/anserini.jar" -d "$BENCH_DIR/lucene-classes" "$HERE/engines/lucene/LuceneBench.java"
 
-SOURCE=$BENCH_DIR/source/real.jsonl
 if [[ ! -s $SOURCE ]]; then
   log "hrlex ingest over the real corpus $CORPUS (once; a few minutes)"
   "$ROOT/target/release/hrlex" ingest --corpus "$CORPUS" --out "$SOURCE.part" > "$BENCH_DIR/source/ingest-summary.txt" || {
