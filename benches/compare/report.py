@@ -10,7 +10,7 @@ Measures, per engine (from the same run):
   CPU-second ("per core"), index size on disk and its ratio to the text, peak RSS;
 - queries: p50 / p99 of the single-thread latencies of every query of a kind over all
   rounds; queries per second with one worker per core;
-- agreement with hrlex: per query, |top-10(hrlex) ∩ top-10(peer)| / max(|top-10(hrlex)|,
+- agreement with hrlex: hit counts relative to hrlex's; per query, |top-10(hrlex) ∩ top-10(peer)| / max(|top-10(hrlex)|,
   |top-10(peer)|) (1 when both are empty), averaged per kind; and the number of queries
   where the engine found nothing;
 - ratios hrlex / peer for latency (above 1: hrlex slower) and indexing throughput
@@ -100,6 +100,9 @@ def report(args):
         f"(real {stats['source']['citations_per_1000_paragraphs']})."
     )
     out("")
+    here = os.path.dirname(os.path.abspath(__file__))
+    out(open(os.path.join(here, "method.md")).read().rstrip())
+    out("")
 
     indexing = {}
     for engine in engines:
@@ -177,6 +180,26 @@ def report(args):
             ]
             cells.append(f"{statistics.fmean(values):.2f}" if values else "–")
         out(f"| {kind} | " + " | ".join(cells) + " |")
+    out("")
+    out("Hit counts relative to hrlex's (median over each kind's queries of peer hits ÷ hrlex hits;")
+    out("Xapian's are its estimates): below 1 the peer matches fewer documents (less stemming or")
+    out("folding), above 1 more.")
+    out("")
+    out("| kind | " + " | ".join(peers) + " |")
+    out("|---|" + "---:|" * len(peers))
+    for kind in KINDS + ["all"]:
+        cells = []
+        for engine in peers:
+            values = [
+                q["total"] / hrlex_by_n[q["n"]]["total"]
+                for q in results[engine]["queries"]
+                if (kind == "all" or q["kind"] == kind)
+                and q["n"] in hrlex_by_n
+                and hrlex_by_n[q["n"]]["total"]
+                and q["total"] is not None
+            ]
+            cells.append(f"{statistics.median(values):.2f}" if values else "–")
+        out(f"| {kind} | " + " | ".join(cells) + " |")
     empty = {e: [q for q in r["queries"] if not q["ids"]] for e, r in results.items()}
     out("")
     out(
@@ -217,6 +240,10 @@ def report(args):
     e2e = os.path.join(run, "e2e.md")
     if os.path.exists(e2e):
         out(open(e2e).read().rstrip())
+        out("")
+    findings = os.path.join(here, "findings.md")
+    if os.path.exists(findings):
+        out(open(findings).read().rstrip())
         out("")
     return "\n".join(line for line in lines if line is not None)
 
