@@ -154,9 +154,21 @@ fn normalize_un_symbol_once(symbol: &str) -> String {
             break;
         }
     }
-    let trimmed = compact.trim_end_matches(['.', ',', ';', ':', ')', '。', '，', '、', '،', '-']);
-    let mut trimmed = trimmed.to_string();
-    if trimmed.starts_with("S/RES/") {
+    let mut trimmed = compact;
+    while let Some(last) = trimmed.chars().last() {
+        let closes_own_parenthesis =
+            last == ')' && trimmed.matches('(').count() >= trimmed.matches(')').count();
+        let is_trailing_mark =
+            matches!(last, '.' | ',' | ';' | ':' | ')' | '。' | '，' | '、' | '،' | '-');
+        if !is_trailing_mark || closes_own_parenthesis {
+            break;
+        }
+        trimmed.pop();
+    }
+    // A year of adoption after the symbol is not part of it: `S/RES/1325 (2000)`, and
+    // `CCPR/C/85/D/1153/2003 (2005)` (regression: the key kept `(2005`, so the
+    // Inter-American Court's citation of K.N.L.H. v. Peru resolved to nothing).
+    {
         if let Some(open) = trimmed.find('(') {
             let year = &trimmed[open..];
             if year.len() == 6 && year[1..5].bytes().all(|byte| byte.is_ascii_digit()) {
@@ -208,5 +220,21 @@ mod tests {
         assert_eq!(normalize_un_symbol("U.N. Doc. A/61/387،"), "A/61/387");
         assert_eq!(normalize_un_symbol("A/HRC/27/L.1"), "A/HRC/27/L.1");
         assert_eq!(normalize_un_symbol("S/RES/1325(2000)"), "S/RES/1325");
+        assert_eq!(normalize_un_symbol("A/RES/217(III)"), "A/RES/217(III)");
+    }
+
+    /// Regression: `Doc. ONU CCPR/C/85/D/1153/2003 (2005).` in the Inter-American
+    /// Court's Artavia Murillo judgment (corpus/iacthr/pdfs/98302.pdf) gave the key
+    /// `un:CCPR/C/85/D/1153/2003(2005`, which names no document.
+    #[test]
+    fn a_year_after_any_symbol_is_dropped() {
+        assert_eq!(
+            normalize_un_symbol("CCPR/C/85/D/1153/2003 (2005)"),
+            "CCPR/C/85/D/1153/2003"
+        );
+        assert_eq!(
+            normalize_un_symbol("CCPR/C/85/D/1153/2003 (2005"),
+            "CCPR/C/85/D/1153/2003"
+        );
     }
 }
