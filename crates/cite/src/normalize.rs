@@ -158,8 +158,10 @@ fn normalize_un_symbol_once(symbol: &str) -> String {
     while let Some(last) = trimmed.chars().last() {
         let closes_own_parenthesis =
             last == ')' && trimmed.matches('(').count() >= trimmed.matches(')').count();
-        let is_trailing_mark =
-            matches!(last, '.' | ',' | ';' | ':' | ')' | '。' | '，' | '、' | '،' | '-');
+        let is_trailing_mark = matches!(
+            last,
+            '.' | ',' | ';' | ':' | ')' | '。' | '，' | '、' | '،' | '-'
+        );
         if !is_trailing_mark || closes_own_parenthesis {
             break;
         }
