@@ -53,6 +53,10 @@ enum Command {
     Serve(crate::commands::serve::ServeArgs),
     /// Show an index's generation, document counts and last run (for operators, cron).
     Status(crate::commands::status::StatusArgs),
+    /// What a document cites: each key, where (paragraph, pinpoint), resolved to documents.
+    Cites(crate::commands::graph::CitesArgs),
+    /// What cites a document or a citation key, across systems, with the citing paragraphs.
+    CitedBy(crate::commands::graph::CitedByArgs),
 }
 
 #[derive(Args, Clone)]
@@ -66,7 +70,19 @@ pub struct ExtractOptionsArgs {
     /// Files larger than this many MiB are skipped and reported.
     #[arg(long, default_value_t = 100)]
     max_file_mb: u64,
+    /// ECtHR case-name gazetteer (the citation authority CSV): cases cited by name
+    /// without their application number (`M.S.S. v. Belgium and Greece`) resolve through
+    /// it. Default: <corpus>/echr/citation_authority_eng.csv when that file exists under
+    /// a corpus folder.
+    #[arg(long, value_name = "PATH")]
+    gazetteer: Option<PathBuf>,
+    /// Do not resolve case names through a gazetteer (numbered citations only).
+    #[arg(long, conflicts_with = "gazetteer")]
+    no_gazetteer: bool,
 }
+
+/// Where a corpus folder keeps the ECtHR gazetteer.
+pub const GAZETTEER_IN_CORPUS: &str = "echr/citation_authority_eng.csv";
 
 impl ExtractOptionsArgs {
     pub fn to_options(&self) -> IngestOptions {
@@ -77,6 +93,43 @@ impl ExtractOptionsArgs {
             ..IngestOptions::default()
         }
     }
+
+    /// [`Self::to_options`] with the gazetteer loaded: `--gazetteer PATH` (an error when
+    /// unreadable), else the first `<root>/echr/citation_authority_eng.csv` of `corpora`
+    /// (a warning when unreadable), unless `--no-gazetteer`.
+    pub fn to_options_for(&self, corpora: &[PathBuf]) -> Result<IngestOptions> {
+        let mut options = self.to_options();
+        if self.no_gazetteer {
+            return Ok(options);
+        }
+        if let Some(path) = &self.gazetteer {
+            let gazetteer = load_gazetteer(path)
+                .with_context(|| format!("reading the gazetteer {}", path.display()))?;
+            options.gazetteer = Some(std::sync::Arc::new(gazetteer));
+            return Ok(options);
+        }
+        let default = corpora
+            .iter()
+            .map(|root| root.join(GAZETTEER_IN_CORPUS))
+            .find(|path| path.is_file());
+        if let Some(path) = default {
+            match load_gazetteer(&path) {
+                Ok(gazetteer) => {
+                    tracing::debug!(path = %path.display(), entries = gazetteer.len(), "gazetteer loaded");
+                    options.gazetteer = Some(std::sync::Arc::new(gazetteer));
+                }
+                Err(error) => {
+                    tracing::warn!(path = %path.display(), error = %format!("{error:#}"), "gazetteer not usable, case names will not resolve");
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+fn load_gazetteer(path: &std::path::Path) -> Result<hrlex_cite::Gazetteer> {
+    let file = std::fs::File::open(path)?;
+    Ok(hrlex_cite::Gazetteer::from_csv(std::io::BufReader::new(file))?)
 }
 
 #[derive(Args)]
@@ -128,6 +181,8 @@ pub fn run() -> i32 {
         Command::Cite(args) => crate::commands::cite::run(args),
         Command::Serve(args) => crate::commands::serve::run(args),
         Command::Status(args) => crate::commands::status::run(args),
+        Command::Cites(args) => crate::commands::graph::run_cites(args),
+        Command::CitedBy(args) => crate::commands::graph::run_cited_by(args),
     };
     match result {
         Ok(code) => code,
@@ -153,7 +208,7 @@ fn init_logging(json: bool) {
 }
 
 fn run_extract(args: ExtractArgs) -> Result<i32> {
-    let options = args.options.to_options();
+    let options = args.options.to_options_for(&[])?;
     let relative = args
         .file
         .file_name()
@@ -186,7 +241,7 @@ fn run_extract(args: ExtractArgs) -> Result<i32> {
 }
 
 fn run_ingest(args: IngestArgs) -> Result<i32> {
-    let options = args.options.to_options();
+    let options = args.options.to_options_for(&args.corpus)?;
     for root in &args.corpus {
         if !root.exists() {
             eprintln!("hrlex: corpus folder {} does not exist", root.display());

@@ -57,7 +57,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
             return Ok(exit::USAGE);
         }
     }
-    let ingest_options = args.options.to_options();
+    let ingest_options = args.options.to_options_for(&args.corpus)?;
     let (files, problems) = walk::list_files(&args.corpus);
     let entries: Vec<CorpusEntry> = files
         .into_iter()

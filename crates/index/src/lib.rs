@@ -14,6 +14,11 @@
 //! - [`IndexLock`]: one writer per index folder (an OS lock that dies with its
 //!   process; the holder is named); [`update_index`] takes it.
 //! - [`index_status`] and [`LastRun`]: what `hrlex status` shows.
+//! - The citation graph: [`SearchIndex::cites`] (what a document cites, each key
+//!   resolved or dangling), [`SearchIndex::cited_by_document`] and
+//!   [`SearchIndex::cited_by_key`] (citing documents and paragraphs, counts per system),
+//!   [`SearchIndex::translations`]; edges are computed from the indexed citations at
+//!   query time, so reindexing a document updates them both ways.
 //! - [`IndexError`]: every failure, with context.
 //!
 //! ```
@@ -43,6 +48,7 @@ mod analysis;
 mod collectors;
 mod error;
 mod events;
+mod graph;
 mod highlight;
 mod lock;
 pub mod query;
@@ -53,6 +59,10 @@ mod writer;
 
 pub use error::IndexError;
 pub use events::IndexEvent;
+pub use graph::{
+    system_label, system_of_key, CitationOccurrence, CitedByResponse, CitedKey, CitesResponse,
+    CitingDocument, CitingParagraph, DocumentRef, SystemCount, MAX_CITING_LIMIT,
+};
 pub use highlight::SNIPPET_FORMAT;
 pub use query::{parse_query, QueryError, QueryErrorKind, QueryNode};
 pub use schema::SCHEMA_VERSION;

@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-3";
+pub const SCHEMA_VERSION: &str = "hrlex-index-4";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -66,9 +66,10 @@ pub(crate) struct Fields {
     pub text: Vec<Field>,
     pub text_cjk: Field,
     pub identifier: Field,
-    /// Exact citation keys cited (doc: all paragraphs; para: that paragraph).
+    /// Exact citation keys cited (doc: all paragraphs; para: that paragraph), with
+    /// their related keys (`hrlex_cite::related_keys`).
     pub cites: Field,
-    /// Exact citation keys of the document's own identifiers.
+    /// Exact citation keys of the document's own identifiers, with their related keys.
     pub identifier_key: Field,
     pub system: Field,
     pub mechanism: Field,

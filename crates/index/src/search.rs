@@ -190,8 +190,8 @@ pub struct IndexInfo {
 pub struct SearchIndex {
     path: PathBuf,
     index: Index,
-    reader: IndexReader,
-    fields: Fields,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
     analyzers: Analyzers,
 }
 
@@ -240,14 +240,14 @@ impl SearchIndex {
         })
     }
 
-    fn kind_query(&self, kind: &str) -> TermQuery {
+    pub(crate) fn kind_query(&self, kind: &str) -> TermQuery {
         TermQuery::new(
             Term::from_field_text(self.fields.kind, kind),
             IndexRecordOption::Basic,
         )
     }
 
-    fn access_query(&self, access: Access) -> Box<dyn Query> {
+    pub(crate) fn access_query(&self, access: Access) -> Box<dyn Query> {
         Box::new(RangeQuery::new(
             Bound::Included(Term::from_field_u64(self.fields.access, 0)),
             Bound::Included(Term::from_field_u64(
@@ -297,7 +297,7 @@ impl SearchIndex {
         Ok(Some(document))
     }
 
-    fn find_document(
+    pub(crate) fn find_document(
         &self,
         searcher: &Searcher,
         id: &str,
@@ -323,7 +323,7 @@ impl SearchIndex {
         }
     }
 
-    fn load_metadata(
+    pub(crate) fn load_metadata(
         &self,
         searcher: &Searcher,
         address: DocAddress,
@@ -345,7 +345,7 @@ impl SearchIndex {
         })
     }
 
-    fn decode_paragraph(
+    pub(crate) fn decode_paragraph(
         &self,
         stored: &TantivyDocument,
         document_id: &str,
@@ -515,7 +515,7 @@ impl SearchIndex {
                 .collect();
         }
 
-        let translations = self.translations(&searcher, &scored, request.access)?;
+        let translations = self.translations_of_hits(&searcher, &scored, request.access)?;
         let mut highlighter = Highlighter::new(&self.analyzers, &query_node);
         let mut hits = Vec::with_capacity(scored.len());
         for (score, document) in scored {
@@ -580,7 +580,7 @@ impl SearchIndex {
         })
     }
 
-    fn translations(
+    fn translations_of_hits(
         &self,
         searcher: &Searcher,
         hits: &[(f32, Document)],

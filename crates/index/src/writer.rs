@@ -6,11 +6,11 @@
 use crate::analysis::has_cjk;
 use crate::events::IndexEvent;
 use crate::lock::{unix_now, IndexLock, LockHolder};
-use crate::status::{write_last_run, LastRun, RunOutcome};
 use crate::schema::{
     access_rank, build_schema, date_sort_key, language_slot, Fields, KIND_DOCUMENT, KIND_FILE,
     KIND_PARAGRAPH, SCHEMA_VERSION,
 };
+use crate::status::{write_last_run, LastRun, RunOutcome};
 use crate::IndexError;
 use hrlex_model::{CitationKey, Document, Lang};
 use serde::{Deserialize, Serialize};
@@ -886,13 +886,23 @@ fn add_document(
         for value in identifier_values(key) {
             record.add_text(fields.identifier, &value);
         }
+    }
+    // The graph resolves keys by term lookup: own identifiers and cited keys are both
+    // indexed with the keys naming the same document (`crate::graph::with_related`).
+    for key in crate::graph::identifier_terms(document.identifiers.iter()) {
         record.add_text(fields.identifier_key, key.as_str());
     }
     for key in &cited_keys {
         for value in identifier_values(&CitationKey::new(*key)) {
             record.add_text(fields.identifier, &value);
         }
-        record.add_text(fields.cites, key);
+    }
+    let cited: Vec<CitationKey> = cited_keys
+        .iter()
+        .map(|key| CitationKey::new(*key))
+        .collect();
+    for key in crate::graph::with_related(cited.iter()) {
+        record.add_text(fields.cites, key.as_str());
     }
     record.add_text(fields.system, document.system().code());
     record.add_text(fields.mechanism, document.mechanism.code());
@@ -948,7 +958,11 @@ fn add_document(
             for value in identifier_values(&citation.key) {
                 record.add_text(fields.identifier, &value);
             }
-            record.add_text(fields.cites, citation.key.as_str());
+        }
+        for key in
+            crate::graph::with_related(paragraph.citations.iter().map(|citation| &citation.key))
+        {
+            record.add_text(fields.cites, key.as_str());
         }
         record.add_u64(fields.access, access_rank(document.access));
         let paragraph_json =

@@ -1,0 +1,263 @@
+//! `hrlex cites` and `hrlex cited-by`: the citation graph from the command line.
+use crate::cli::exit;
+use clap::Args;
+use hrlex_index::{system_label, CitedByResponse, CitesResponse, IndexError, SearchIndex};
+use hrlex_model::{Access, CitationKey};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "Exit codes: 0 success, 2 bad usage or unknown document, 4 fatal error";
+
+#[derive(Args)]
+#[command(after_help = EXIT_CODES)]
+pub struct CitesArgs {
+    /// The citing document's id (as in `hrlex search --json`), or one of its
+    /// identifiers (`CCPR/C/85/D/1153/2003`, `iacthr:C:257`).
+    id: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Print one JSON object: {"document", "total", "resolved", "citations": [{"key",
+    /// "system", "dangling", "targets", "occurrences": [{"index", "n", "pin",
+    /// "surface"}]}]}.
+    #[arg(long)]
+    json: bool,
+    /// Your access level: public (default), restricted or confidential.
+    #[arg(long, default_value = "public")]
+    access: String,
+}
+
+#[derive(Args)]
+#[command(after_help = EXIT_CODES)]
+pub struct CitedByArgs {
+    /// A document id, a document's identifier (`CCPR/C/85/D/1153/2003`), or any
+    /// citation key (`ecthr:app:30696/09`), whether or not a document bears it.
+    target: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Print one JSON object: {"document", "keys", "total", "systems": [{"system",
+    /// "documents", "works"}], "documents": [{"id", "title", ..., "paragraphs": [{"n",
+    /// "key", "pin", "surface", "snippet"}]}]}.
+    #[arg(long)]
+    json: bool,
+    /// Citing documents listed (all are counted).
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Citing documents to skip (pagination).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Your access level: public (default), restricted or confidential.
+    #[arg(long, default_value = "public")]
+    access: String,
+}
+
+fn open(index: &std::path::Path, command: &str) -> Option<SearchIndex> {
+    match SearchIndex::open(index) {
+        Ok(index) => Some(index),
+        Err(error) => {
+            eprintln!("hrlex {command}: {error}");
+            None
+        }
+    }
+}
+
+pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
+    let Some(access) = Access::parse(&args.access) else {
+        eprintln!("hrlex cites: unknown access level `{}`", args.access);
+        return Ok(exit::USAGE);
+    };
+    let Some(index) = open(&args.index, "cites") else {
+        return Ok(exit::FATAL);
+    };
+    let Some(id) = index.resolve_document_id(&args.id, access)? else {
+        eprintln!(
+            "hrlex cites: no document `{}` in {}",
+            args.id,
+            args.index.display()
+        );
+        return Ok(exit::USAGE);
+    };
+    let Some(response) = index.cites(&id, access)? else {
+        eprintln!("hrlex cites: no document `{id}`");
+        return Ok(exit::USAGE);
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&response)?);
+    } else {
+        print_cites(&response);
+    }
+    Ok(exit::SUCCESS)
+}
+
+pub fn run_cited_by(args: CitedByArgs) -> anyhow::Result<i32> {
+    let Some(access) = Access::parse(&args.access) else {
+        eprintln!("hrlex cited-by: unknown access level `{}`", args.access);
+        return Ok(exit::USAGE);
+    };
+    let Some(index) = open(&args.index, "cited-by") else {
+        return Ok(exit::FATAL);
+    };
+    let result = match index.resolve_document_id(&args.target, access)? {
+        Some(id) => index
+            .cited_by_document(&id, access, args.offset, args.limit)
+            .map(|response| response.unwrap_or_else(|| nothing_cites(&args))),
+        None => {
+            let key = if args.target.contains(':') {
+                CitationKey::new(args.target.trim())
+            } else {
+                CitationKey::new(format!(
+                    "un:{}",
+                    hrlex_cite::normalize_un_symbol(&args.target)
+                ))
+            };
+            index.cited_by_key(&key, access, args.offset, args.limit)
+        }
+    };
+    let response = match result {
+        Ok(response) => response,
+        Err(error @ IndexError::InvalidRequest(_)) => {
+            eprintln!("hrlex cited-by: {error}");
+            return Ok(exit::USAGE);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string(&response)?);
+    } else {
+        print_cited_by(&response);
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// The document resolved a moment ago vanished (a concurrent reindex): nothing cites it.
+fn nothing_cites(args: &CitedByArgs) -> CitedByResponse {
+    CitedByResponse {
+        document: None,
+        keys: Vec::new(),
+        total: 0,
+        offset: args.offset,
+        limit: args.limit,
+        systems: Vec::new(),
+        documents: Vec::new(),
+    }
+}
+
+fn place(n: &Option<String>, page: Option<u32>, index: usize) -> String {
+    match (n, page) {
+        (Some(n), _) => format!("para. {n}"),
+        (None, Some(page)) => format!("p. {page}"),
+        (None, None) => format!("paragraph {}", index + 1),
+    }
+}
+
+fn pins(pin: &[String]) -> String {
+    if pin.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = pin
+        .iter()
+        .map(|pin| match pin.strip_prefix("para:") {
+            Some(number) => format!("para. {number}"),
+            None => pin.replace(':', " "),
+        })
+        .collect();
+    format!(", at {}", shown.join(", "))
+}
+
+/// `<mark>x</mark>` → `[x]`, entities decoded: readable in a terminal.
+fn plain_snippet(snippet: &str) -> String {
+    snippet
+        .replace("<mark>", "[")
+        .replace("</mark>", "]")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replace('\n', " ")
+}
+
+fn print_cites(response: &CitesResponse) {
+    let document = &response.document;
+    let label = document
+        .symbol
+        .clone()
+        .unwrap_or_else(|| document.id.clone());
+    println!(
+        "{label} — {} cites {} key{} ({} resolved to documents here)",
+        document.title,
+        response.total,
+        if response.total == 1 { "" } else { "s" },
+        response.resolved
+    );
+    for cited in &response.citations {
+        let resolution = if cited.dangling {
+            format!("not in the index ({})", system_label(&cited.system))
+        } else {
+            let targets: Vec<String> = cited
+                .targets
+                .iter()
+                .map(|target| format!("{} [{}, {}]", target.id, target.mechanism, target.lang))
+                .collect();
+            format!("→ {}", targets.join(", "))
+        };
+        println!("\n{} {resolution}", cited.key);
+        if let Some(target) = cited.targets.first() {
+            println!("  {}", target.title);
+        }
+        for occurrence in &cited.occurrences {
+            println!(
+                "  {label}, {}: {}{}",
+                place(&occurrence.n, occurrence.page, occurrence.index),
+                occurrence.surface.replace('\n', " "),
+                pins(&occurrence.pin)
+            );
+        }
+    }
+}
+
+fn print_cited_by(response: &CitedByResponse) {
+    match &response.document {
+        Some(document) => println!(
+            "{} — {}: {}",
+            document
+                .symbol
+                .clone()
+                .unwrap_or_else(|| document.id.clone()),
+            document.title,
+            response.summary()
+        ),
+        None => println!("{}: {}", response.keys.join(" = "), response.summary()),
+    }
+    for citing in &response.documents {
+        let document = &citing.document;
+        let label = document
+            .symbol
+            .clone()
+            .unwrap_or_else(|| document.id.clone());
+        let mut heading = format!("{label} — {}", document.title);
+        if let Some(date) = &document.date {
+            heading.push_str(&format!(" ({date})"));
+        }
+        heading.push_str(&format!(
+            " [{}, {}, {}, {}]",
+            system_label(&document.system),
+            document.mechanism,
+            document.doc_type,
+            document.lang
+        ));
+        println!("\n{heading}");
+        for paragraph in &citing.paragraphs {
+            println!(
+                "  {label}, {}{}: {}",
+                place(&paragraph.n, paragraph.page, paragraph.index),
+                pins(&paragraph.pin),
+                plain_snippet(&paragraph.snippet)
+            );
+        }
+    }
+    let shown = response.offset + response.documents.len();
+    if shown < response.total {
+        println!("\n{} more (use --offset {shown})", response.total - shown);
+    }
+}
