@@ -2,5 +2,6 @@
 //! module per command, shared helpers in `helpers`.
 
 mod cron;
+mod graph;
 mod helpers;
 mod ingest_cli;
