@@ -376,8 +376,19 @@ impl SearchIndex {
         offset: usize,
         limit: usize,
     ) -> Result<CitedByResponse, IndexError> {
+        self.cited_by_keys(std::slice::from_ref(key), access, offset, limit)
+    }
+
+    /// [`SearchIndex::cited_by_key`] for documents citing any of `keys`.
+    pub fn cited_by_keys(
+        &self,
+        keys: &[CitationKey],
+        access: Access,
+        offset: usize,
+        limit: usize,
+    ) -> Result<CitedByResponse, IndexError> {
         let searcher = self.reader.searcher();
-        let keys = identifier_terms(std::iter::once(key));
+        let keys = identifier_terms(keys.iter());
         self.cited_by(&searcher, &keys, None, access, offset, limit)
     }
 

@@ -597,7 +597,7 @@ async fn key_cited_by(
     }
     let (offset, limit) = page_parameters(&pairs, state.limits(), 20)?;
     let response = state
-        .run_search(move |index| derived::cited_by_keys(index, &keys, None, offset, limit))
+        .run_search(move |index| derived::cited_by_keys(index, &keys, offset, limit))
         .await?;
     Ok(Json(response))
 }

@@ -916,7 +916,7 @@ async fn cited_by_page(State(state): State<AppState>, Query(pairs): Query<QueryP
     }
     let lookup_keys = keys.clone();
     let result = state
-        .run_search(move |index| derived::cited_by_keys(index, &lookup_keys, None, offset, 50))
+        .run_search(move |index| derived::cited_by_keys(index, &lookup_keys, offset, 50))
         .await;
     match result {
         Ok(cited_by) => {
