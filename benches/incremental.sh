@@ -3,7 +3,7 @@
 # corpus when nothing changed, when 1% of the files changed, and when 1% were only
 # touched (same bytes, new mtime), against the first (full) run.
 #
-#   benches/incremental.sh [--files N] [--dir DIR] [--keep]
+#   benches/incremental.sh [--files N] [--dir DIR] [--keep] [--no-build]
 #
 # Generates N small decisions (default 100000), each a .txt file with a .meta.json
 # sidecar (so 2N corpus files), under DIR (default /tmp/hrlex-incremental), indexes them
@@ -15,18 +15,22 @@ set -euo pipefail
 files=100000
 dir=/tmp/hrlex-incremental
 keep=0
+build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --files) files="$2"; shift 2 ;;
         --dir) dir="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
+        --no-build) build=0; shift ;;
         -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin hrlex
+if [ "$build" = 1 ]; then
+    cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin hrlex
+fi
 hrlex="$root/target/release/hrlex"
 corpus="$dir/corpus"
 index="$dir/index"
