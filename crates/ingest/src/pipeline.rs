@@ -39,6 +39,33 @@ pub fn id_from_relative_path(relative: &str) -> String {
     id.trim_matches('-').to_string()
 }
 
+/// True for the files that describe a corpus folder rather than belong to it
+/// (`SOURCES.md`, `README`, `LICENSE-DATA`, `UPSTREAM-README.md`…): indexing them would
+/// make, say, the sample's `SOURCES.md` look like a document citing every symbol it lists.
+pub fn is_corpus_documentation(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let lowered = name.to_ascii_lowercase();
+    let stem = lowered.split('.').next().unwrap_or("");
+    let markdown = lowered.ends_with(".md");
+    let documentation_stems = [
+        "readme",
+        "sources",
+        "license",
+        "licence",
+        "changelog",
+        "notice",
+        "disclaimer",
+        "copying",
+    ];
+    documentation_stems.iter().any(|known| {
+        stem == *known
+            || stem.starts_with(&format!("{known}-"))
+            || stem.ends_with(&format!("-{known}"))
+    }) || (markdown && stem.contains("readme"))
+}
+
 /// Turns one file into documents. `relative` is the path relative to the corpus root
 /// (used for ids and `source.path`). Panics inside parsers are caught and reported as
 /// this file's failure.
@@ -73,6 +100,12 @@ fn extract_file_unguarded(
     if sidecar::is_sidecar(path) {
         return Ok(FileOutcome::Skipped {
             reason: "sidecar metadata of another file".into(),
+        });
+    }
+    if is_corpus_documentation(path) {
+        return Ok(FileOutcome::Skipped {
+            reason: "documentation of the corpus (README, SOURCES, LICENSE…), not a document"
+                .into(),
         });
     }
     let size = std::fs::metadata(path)
@@ -269,4 +302,32 @@ pub fn attach_citations_with(document: &mut Document, gazetteer: Option<&hrlex_c
 /// Adds a note to a document.
 pub fn note(document: &mut Document, code: &str, message: impl Into<String>) {
     document.notes.push(ExtractionNote::new(code, message));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_documentation_is_not_a_document() {
+        for name in [
+            "SOURCES.md",
+            "README",
+            "README.md",
+            "LICENSE-DATA",
+            "UPSTREAM-README.md",
+            "LICENSE.repo.txt",
+            "DISCLAIMER",
+        ] {
+            assert!(is_corpus_documentation(Path::new(name)), "{name}");
+        }
+        for name in [
+            "98302.pdf",
+            "raw_un_charter_ru.txt",
+            "standard_001-57534_ENG.txt",
+            "sources_of_law.pdf",
+        ] {
+            assert!(!is_corpus_documentation(Path::new(name)), "{name}");
+        }
+    }
 }
