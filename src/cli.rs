@@ -129,7 +129,9 @@ impl ExtractOptionsArgs {
 
 fn load_gazetteer(path: &std::path::Path) -> Result<hrlex_cite::Gazetteer> {
     let file = std::fs::File::open(path)?;
-    Ok(hrlex_cite::Gazetteer::from_csv(std::io::BufReader::new(file))?)
+    Ok(hrlex_cite::Gazetteer::from_csv(std::io::BufReader::new(
+        file,
+    ))?)
 }
 
 #[derive(Args)]
@@ -194,8 +196,9 @@ pub fn run() -> i32 {
 }
 
 fn init_logging(json: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("HRLEX_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,html5ever=error,selectors=error"));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HRLEX_LOG").unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("warn,html5ever=error,selectors=error")
+    });
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(std::io::stderr().is_terminal())

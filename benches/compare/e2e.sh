@@ -90,5 +90,7 @@ done
 all=$(find "$SCRATCH/corpus" -type f | wc -l)
 index_run "$changed files changed (1% of PDF/text/HTML, $(( changed * 1000 / all ))‰ of all)"
 echo >> "$OUT"
+echo "Files that failed (edge cases: broken, blank, mojibake PDFs) are tried again on every run, so they are part of the unchanged run's time." >> "$OUT"
+echo >> "$OUT"
 echo "HTTP requests/s and latency through \`hrlex serve\` under load: \`benches/load.sh\` (wrk), measured by the server engineer." >> "$OUT"
 log "done: $OUT"

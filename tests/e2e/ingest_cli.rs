@@ -14,7 +14,11 @@ fn extract_prints_the_canonical_document_of_a_hudoc_judgment() {
     assert_eq!(document["mechanism"], "ecthr");
     assert_eq!(document["doc_type"], "judgment");
     let paragraphs = document["paragraphs"].as_array().expect("paragraphs");
-    assert!(paragraphs.len() > 50, "Marckx v. Belgium has many paragraphs, got {}", paragraphs.len());
+    assert!(
+        paragraphs.len() > 50,
+        "Marckx v. Belgium has many paragraphs, got {}",
+        paragraphs.len()
+    );
     // Paragraph numbers are kept as printed ("1.", "2.", … in HUDOC judgments).
     assert!(paragraphs.iter().any(|p| p["n"] == "1"));
     assert!(paragraphs.iter().any(|p| p["n"] == "31"));
@@ -43,8 +47,16 @@ fn ingest_reports_broken_files_and_keeps_the_good_ones() {
     let good = shared_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt");
     std::fs::copy(&good, folder.path().join("charter_ru.txt")).unwrap();
     std::fs::write(folder.path().join("zero.pdf"), b"").unwrap();
-    std::fs::write(folder.path().join("random.pdf"), [0u8, 1, 2, 3, 250, 251, 252, 7, 8, 9].repeat(50)).unwrap();
-    std::fs::write(folder.path().join("truncated.pdf"), b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog").unwrap();
+    std::fs::write(
+        folder.path().join("random.pdf"),
+        [0u8, 1, 2, 3, 250, 251, 252, 7, 8, 9].repeat(50),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.path().join("truncated.pdf"),
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog",
+    )
+    .unwrap();
 
     let (code, stdout, stderr) = run(&["ingest", "--json", "--corpus", path_str(folder.path())]);
     assert_eq!(code, 1, "some files failed: exit code 1; stderr: {stderr}");
@@ -68,15 +80,28 @@ fn ingest_writes_documents_as_json_lines() {
     let folder = tempfile::tempdir().unwrap();
     let corpus = shared_corpus().join("multilingual/un-charter");
     let out = folder.path().join("docs.jsonl");
-    let (code, _stdout, stderr) = run(&["ingest", "--corpus", path_str(&corpus), "--out", path_str(&out)]);
+    let (code, _stdout, stderr) = run(&[
+        "ingest",
+        "--corpus",
+        path_str(&corpus),
+        "--out",
+        path_str(&out),
+    ]);
     assert_eq!(code, 0, "stderr: {stderr}");
     let lines = std::fs::read_to_string(&out).unwrap();
     let languages: std::collections::BTreeSet<String> = lines
         .lines()
-        .map(|line| serde_json::from_str::<Value>(line).unwrap()["lang"].as_str().unwrap().to_string())
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["lang"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
-    let expected: std::collections::BTreeSet<String> =
-        ["ar", "en", "es", "fr", "ru", "zh"].iter().map(|s| s.to_string()).collect();
+    let expected: std::collections::BTreeSet<String> = ["ar", "en", "es", "fr", "ru", "zh"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(languages, expected);
 }
 

@@ -566,8 +566,9 @@ fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
     push_simple_matches(extraction, decisions_and_reports, |captures, _, _| {
         Some(format!("ecthr:dr:{}/{}", &captures[1], &captures[2]))
     });
-    let ehrr =
-        regex!(r"(?:\((?:19|20)\d{2}\)\s?)?(?-u:\b)(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})(?-u:\b)");
+    let ehrr = regex!(
+        r"(?:\((?:19|20)\d{2}\)\s?)?(?-u:\b)(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})(?-u:\b)"
+    );
     push_simple_matches(extraction, ehrr, |captures, _, _| {
         Some(format!("ehrr:{}/{}", &captures[1], &captures[2]))
     });

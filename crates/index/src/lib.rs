@@ -64,13 +64,13 @@ pub use graph::{
     CitingDocument, CitingParagraph, DocumentRef, SystemCount, MAX_CITING_LIMIT,
 };
 pub use highlight::SNIPPET_FORMAT;
+pub use lock::{format_unix_utc, recorded_lock_holder, IndexLock, LockHolder, LOCK_FILE_NAME};
 pub use query::{parse_query, QueryError, QueryErrorKind, QueryNode};
 pub use schema::SCHEMA_VERSION;
 pub use search::{
     FacetCount, IndexInfo, ParagraphHit, RequestFilter, SearchHit, SearchIndex, SearchRequest,
     SearchResponse, SortOrder, SourceRef, Translation, FACET_FIELDS, MAX_LIMIT,
 };
-pub use lock::{format_unix_utc, recorded_lock_holder, IndexLock, LockHolder, LOCK_FILE_NAME};
 pub use status::{
     index_status, read_last_run, write_last_run, IndexStatus, LastRun, RunOutcome,
     LAST_RUN_FILE_NAME,

@@ -462,10 +462,9 @@ fn html_to_text(html: &str) -> String {
             .expect("valid regex")
     });
     let flat = html.replace(['\n', '\r'], " ");
-    let marked = block_end.replace_all(
-        &flat,
-        |captures: &regex::Captures<'_>| format!("{}{BREAK}", &captures[0]),
-    );
+    let marked = block_end.replace_all(&flat, |captures: &regex::Captures<'_>| {
+        format!("{}{BREAK}", &captures[0])
+    });
     let fragment = scraper::Html::parse_fragment(&marked);
     let raw: String = fragment.root_element().text().collect();
     raw.split(BREAK)
