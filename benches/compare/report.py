@@ -82,7 +82,7 @@ def report(args):
     out(SECTION)
     out("")
     out(
-        f"Run of `benches/compare/run.sh` on {datetime.date.today().isoformat()}, {machine()}; "
+        f"Run of `{args.command.strip()}` on {datetime.date.today().isoformat()}, {machine()}; "
         f"whole run {args.seconds} s. Machine shared with other builds: compare ratios within "
         "one run, not absolute numbers across runs."
     )
@@ -266,6 +266,7 @@ def main():
     parser.add_argument("--run")
     parser.add_argument("--engines", default="hrlex lucene tantivy-cli xapian sqlite")
     parser.add_argument("--seconds", type=int, default=0)
+    parser.add_argument("--command", default="benches/compare/run.sh")
     parser.add_argument("--splice")
     parser.add_argument("--into")
     args = parser.parse_args()

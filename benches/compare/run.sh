@@ -34,6 +34,7 @@ E2E=0
 WRITE=0
 ENGINES="hrlex lucene tantivy-cli xapian sqlite"
 THREADS=$(nproc)
+ARGUMENTS="$*"
 
 while (($#)); do
   case $1 in
@@ -147,7 +148,7 @@ if ((E2E)); then
 fi
 
 log "report"
-python3 "$HERE/report.py" --run "$RUN" --engines "$ENGINES" --seconds $(( $(date +%s) - STARTED )) > "$RUN/report.md"
+python3 "$HERE/report.py" --run "$RUN" --engines "$ENGINES" --seconds $(( $(date +%s) - STARTED )) --command "benches/compare/run.sh $ARGUMENTS" > "$RUN/report.md"
 cat "$RUN/report.md"
 if ((WRITE)); then
   python3 "$HERE/report.py" --splice "$RUN/report.md" --into "$ROOT/BENCHMARKS.md"
