@@ -104,7 +104,7 @@ fn extract_file_unguarded(
     }
     if is_corpus_documentation(path) {
         return Ok(FileOutcome::Skipped {
-            reason: "documentation of the corpus (README, SOURCES, LICENSE…), not a document"
+            reason: "documentation of the corpus (a README, a sources list or a licence), not a document"
                 .into(),
         });
     }
