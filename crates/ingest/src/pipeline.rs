@@ -102,12 +102,6 @@ fn extract_file_unguarded(
             reason: "sidecar metadata of another file".into(),
         });
     }
-    if is_corpus_documentation(path) {
-        return Ok(FileOutcome::Skipped {
-            reason: "documentation of the corpus (a README, a sources list or a licence), not a document"
-                .into(),
-        });
-    }
     let size = std::fs::metadata(path)
         .map_err(|error| IngestError::io(path, error))?
         .len();
@@ -122,6 +116,12 @@ fn extract_file_unguarded(
     let context = ImportContext { options };
     let mut outcome = match importers::find(path, &head) {
         Some(importer) => importer.import(path, &context)?,
+        // Importers name their sources' own README and licence files; any other corpus
+        // documentation is skipped here rather than indexed.
+        None if is_corpus_documentation(path) => FileOutcome::Skipped {
+            reason: "documentation of the corpus (a README, a sources list or a licence), not a document"
+                .into(),
+        },
         None => FileOutcome::Documents(vec![extract_generic(path, relative, &head, options)?]),
     };
     if let FileOutcome::Documents(documents) = &mut outcome {

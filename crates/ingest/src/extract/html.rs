@@ -55,7 +55,8 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<ExtractedText, IngestError> 
 ///     "<h1>Judgment</h1><p>18. The Court finds&nbsp;a violation.</p>",
 /// );
 /// assert_eq!(extracted.title.as_deref(), Some("Judgment"));
-/// assert!(extracted.pages[0].contains("18. The Court finds a violation."));
+/// // Entities are decoded; `&nbsp;` stays a no-break space until `clean::normalize`.
+/// assert!(extracted.pages[0].contains("18. The Court finds\u{a0}a violation."));
 /// ```
 pub fn extract_fragment(html: &str) -> ExtractedText {
     let sink = TextSink::default();
