@@ -172,8 +172,10 @@ fn normalize_un_symbol_once(symbol: &str) -> String {
     // Inter-American Court's citation of K.N.L.H. v. Peru resolved to nothing).
     {
         if let Some(open) = trimmed.find('(') {
-            let year = &trimmed[open..];
-            if year.len() == 6 && year[1..5].bytes().all(|byte| byte.is_ascii_digit()) {
+            // Bytes, not a str slice: `(A0ힰ` is six bytes with a char boundary inside
+            // them (found by the proptest on a clean CI run).
+            let year = &trimmed.as_bytes()[open..];
+            if year.len() == 6 && year[1..5].iter().all(u8::is_ascii_digit) {
                 trimmed.truncate(open);
             }
         }
@@ -193,6 +195,15 @@ fn normalize_un_symbol_once(symbol: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_a_short_parenthesis_with_a_multibyte_char_does_not_panic() {
+        assert_eq!(
+            normalize_un_symbol("(A0ힰ"),
+            normalize_un_symbol(&normalize_un_symbol("(A0ힰ"))
+        );
+        assert_eq!(normalize_un_symbol("S/RES/1325 (2000)"), "S/RES/1325");
+    }
 
     #[test]
     fn spans_map_back_through_full_width_and_nbsp() {
