@@ -481,36 +481,6 @@ fn respondent_state(case_name: &str) -> Option<String> {
         .or_else(|| state_name(state).map(str::to_string))
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-];
-
 fn written_date() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -528,8 +498,7 @@ fn numeric_date() -> &'static Regex {
 
 fn iso_from_written(captures: &regex::Captures<'_>) -> Option<String> {
     let day: u32 = captures[1].parse().ok()?;
-    let month_name = captures[2].to_lowercase();
-    let month = MONTHS.iter().find(|(name, _)| *name == month_name)?.1;
+    let month = super::months::month_number(&captures[2])?;
     let year: u32 = captures[3].parse().ok()?;
     (1..=31)
         .contains(&day)

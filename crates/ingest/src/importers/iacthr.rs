@@ -9,6 +9,7 @@
 //! their own text says (court or commission, judgment/order/opinion/report, date,
 //! `Serie C No.` of the masthead, case name and State).
 
+use super::months::month_number;
 use super::upr_info::{clean_spaces, corpus_tail, has_extension, parent_name, state_name};
 use super::{ImportContext, Importer};
 use crate::{pipeline, FileOutcome, IngestError};
@@ -521,64 +522,6 @@ fn commission_report_number(masthead: &str) -> Option<String> {
         let year = if year.len() == 4 { &year[2..] } else { year };
         format!("{}/{year}", &captures[1])
     })
-}
-
-const MONTHS: &[(&str, u32)] = &[
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-];
-
-fn month_number(name: &str) -> Option<u32> {
-    let lowered = name.to_lowercase();
-    MONTHS
-        .iter()
-        .find(|(month, _)| *month == lowered)
-        .map(|(_, number)| *number)
 }
 
 /// The first date of the masthead: `28 DE NOVIEMBRE DE 2012`, `NOVEMBER 28, 2012`,

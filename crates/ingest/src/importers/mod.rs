@@ -6,6 +6,7 @@ mod ecowas;
 mod general_comments;
 mod hudoc;
 mod iacthr;
+mod months;
 mod morocco;
 mod ohchr_xml;
 mod special_procedures;
