@@ -1,4 +1,5 @@
 //! `hrlex cites` and `hrlex cited-by`: the citation graph from the command line.
+use super::search::plain_snippet;
 use crate::cli::exit;
 use clap::Args;
 use hrlex_index::{system_label, CitedByResponse, CitesResponse, IndexError, SearchIndex};
@@ -162,19 +163,6 @@ fn pins(pin: &[String]) -> String {
         })
         .collect();
     format!(", at {}", shown.join(", "))
-}
-
-/// `<mark>x</mark>` → `[x]`, entities decoded: readable in a terminal.
-fn plain_snippet(snippet: &str) -> String {
-    snippet
-        .replace("<mark>", "[")
-        .replace("</mark>", "]")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-        .replace('\n', " ")
 }
 
 fn print_cites(response: &CitesResponse) {

@@ -130,7 +130,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
 }
 
 /// `<mark>x</mark>` → `[x]`, entities decoded: readable in a terminal.
-fn plain_snippet(snippet: &str) -> String {
+pub(crate) fn plain_snippet(snippet: &str) -> String {
     snippet
         .replace("<mark>", "[")
         .replace("</mark>", "]")
