@@ -46,8 +46,10 @@ struct GcInfo {
     link: String,
 }
 
+/// A paragraph of the annotated JSON shared by the general-comment and
+/// special-procedure datasets: `{"ID": "1.", "Labels": [...], "Text": "..."}`.
 #[derive(Debug, Deserialize)]
-struct GcParagraph {
+pub(super) struct AnnotatedParagraph {
     #[serde(rename = "ID", default)]
     id: serde_json::Value,
     #[serde(rename = "Labels", default)]
@@ -253,7 +255,7 @@ impl Importer for GeneralComments {
                 reason: "licence of the general-comments data set".into(),
             });
         }
-        let paragraphs: Vec<GcParagraph> = read_json(path)?;
+        let paragraphs: Vec<AnnotatedParagraph> = read_json(path)?;
         let info_path = path.parent().map(|folder| folder.join(INFO_FILE));
         let info = match info_path.filter(|info_path| info_path.is_file()) {
             Some(info_path) => Some(load_info(&info_path)?),
@@ -269,7 +271,7 @@ fn build_comment(
     path: &Path,
     name: &str,
     record: Option<&GcInfo>,
-    paragraphs: Vec<GcParagraph>,
+    paragraphs: Vec<AnnotatedParagraph>,
 ) -> Result<Document, IngestError> {
     let simplified = record.map(|r| r.simplified_name.as_str()).unwrap_or("");
     let numbers = comment_numbers(name, simplified);
@@ -331,6 +333,17 @@ fn build_comment(
     }
     document.source.format = "json".into();
     document.source.importer = IMPORTER.into();
+    add_annotated_paragraphs(&mut document, paragraphs, path)?;
+    Ok(document)
+}
+
+/// Adds the numbered paragraphs of an annotated dataset file to `document`, their labels
+/// becoming themes; a file without any text is an error, not an empty document.
+pub(super) fn add_annotated_paragraphs(
+    document: &mut Document,
+    paragraphs: Vec<AnnotatedParagraph>,
+    path: &Path,
+) -> Result<(), IngestError> {
     for paragraph in paragraphs {
         for label in labels_from_value(&paragraph.labels) {
             push_unique(&mut document.themes, &label);
@@ -349,7 +362,7 @@ fn build_comment(
             path: path.to_path_buf(),
         });
     }
-    Ok(document)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,25 +7,14 @@
 //! General Assembly session, the Human Rights Council session or the Commission's
 //! year) and marked as such in `extra.date_basis`.
 
-use super::general_comments::{labels_from_value, number_from_value};
-use super::treaty_bodies::{file_name, make_paragraph, push_unique, read_json, slug, un_key};
+use super::general_comments::{add_annotated_paragraphs, AnnotatedParagraph};
+use super::treaty_bodies::{file_name, read_json, slug, un_key};
 use super::{ImportContext, Importer};
 use crate::{FileOutcome, IngestError};
 use hrlex_model::{DocType, Document, Lang, Mechanism};
-use serde::Deserialize;
 use std::path::Path;
 
 const IMPORTER: &str = "special_procedures";
-
-#[derive(Debug, Deserialize)]
-struct ReportParagraph {
-    #[serde(rename = "ID", default)]
-    id: serde_json::Value,
-    #[serde(rename = "Labels", default)]
-    labels: serde_json::Value,
-    #[serde(rename = "Text", default)]
-    text: String,
-}
 
 /// The full title of a mandate named in the file names.
 pub(super) fn mandate_body(mandate: &str) -> String {
@@ -115,7 +104,7 @@ impl Importer for SpecialProcedureReports {
                 "file name is not SR_<Mandate>_<symbol>.json",
             ));
         };
-        let paragraphs: Vec<ReportParagraph> = read_json(path)?;
+        let paragraphs: Vec<AnnotatedParagraph> = read_json(path)?;
         let mut document = Document::new(format!("sp:{}", slug(&symbol)), Lang::En);
         document.mechanism = Mechanism::SpecialProcedures;
         document.doc_type = DocType::Report;
@@ -133,24 +122,7 @@ impl Importer for SpecialProcedureReports {
         document.extra.insert("mandate".into(), mandate.to_string());
         document.source.format = "json".into();
         document.source.importer = IMPORTER.into();
-        for paragraph in paragraphs {
-            for label in labels_from_value(&paragraph.labels) {
-                push_unique(&mut document.themes, &label);
-            }
-            let text = paragraph.text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            document.paragraphs.push(make_paragraph(
-                number_from_value(&paragraph.id),
-                text.to_string(),
-            ));
-        }
-        if document.paragraphs.is_empty() {
-            return Err(IngestError::Empty {
-                path: path.to_path_buf(),
-            });
-        }
+        add_annotated_paragraphs(&mut document, paragraphs, path)?;
         Ok(FileOutcome::Documents(vec![document]))
     }
 }
