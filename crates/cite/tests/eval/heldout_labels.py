@@ -1,0 +1,86 @@
+"""Labels of heldout_unlabelled.jsonl, written by reading each passage (SPEC.md literally,
+conventions of README.md) BEFORE the extractor was run on any of these passages.
+Writes heldout.jsonl (ids without an entry here have no expected key)."""
+import json, os
+HERE = os.path.dirname(os.path.abspath(__file__))
+L = {
+2001: ['un:CCPR/C/IRN/CO/3'],
+2005: ['comm:CCPR:375/1989'],
+2012: ['un:E/C.12/49/3'],
+2014: ['comm:CCPR:283/1988', 'comm:CCPR:230/1987'],
+2016: ['comm:CCPR:30/1978', 'comm:CCPR:84/1981'],
+2017: ['comm:CESCR:56/2018'],
+2018: ['comm:CCPR:283/1988', 'un:A/46/40', 'comm:CCPR:253/1987'],
+2019: ['comm:CCPR:585/1994'],
+2021: ['comm:CCPR:4262/2022', 'comm:CCPR:4304/2023'],
+2022: ['comm:CCPR:2543/2015'],
+2028: ['un:E/CN.4/1992/17'],
+2029: ['un:E/CN.4/1990/17'],
+2030: ['un:E/CN.4/1999/61'],
+2031: ['un:E/CN.4/1999/61'],
+2033: ['un:A/HRC/20/21'],
+2034: ['un:A/HRC/19/41'],
+2035: ['gc:CESCR:22', 'gc:CESCR:14'],
+2037: ['gc:CRC:10', 'un:CRC/C/GC/10', 'gc:CCPR:21'],
+2038: ['un:A/HRC/53/65', 'un:A/65/255', 'gc:CESCR:25', 'gc:CESCR:14'],
+2039: ['un:E/CN.4/RES/1994/37'],
+2040: ['un:A/HRC/47/52', 'un:A/HRC/43/29', 'un:A/HRC/44/49'],
+2042: ['gc:CCPR:20'],
+2043: ['un:E/CN.4/1987/13'],
+2048: ['gc:CCPR:29'],
+2049: ['gc:CRC:3', 'gc:CRC:4'],
+2050: ['gc:CEDAW:33'],
+2051: ['gc:CCPR:6', 'gc:CCPR:14'],
+2052: ['gc:CERD:20'],
+2055: ['un:A/RES/42/105'],
+2056: ['gc:CEDAW:21'],
+2057: ['un:A/RES/74/148'],
+2062: ['ecthr:seriesA:131'],
+2063: ['ecthr:app:22110/93'],
+2064: ['ecthr:app:23657/94'],
+2066: ['ecthr:seriesA:308'],
+2067: ['ecthr:seriesA:1'],
+2070: ['ecthr:app:72173/17'],
+2071: ['ecthr:app:19182/91'],
+2072: ['ecthr:seriesA:216', 'ecthr:seriesA:236'],
+2075: ['ecthr:app:20877/10'],
+2077: ['ecthr:seriesA:179'],
+2082: ['un:A/HRC/RES/5/1'],
+2084: ['un:A/HRC/WG.6/3/L.7'],
+2086: ['un:A/HRC/WG.6/4/BGD/1'],
+2088: ['un:A/HRC/WG.6/7/FIJ/2'],
+2091: ['un:A/HRC/WG.6/6/PRK/1'],
+2101: ['gc:CRPD:1'],
+2102: ['gc:CRC:12'],
+2104: ['gc:CRC:14'],
+2107: ['un:A/RES/64/142'],
+2108: ['gc:CESCR:9'],
+2109: ['un:A/RES/64/142'],
+2111: ['gc:CRC:16'],
+2112: ['un:A/HRC/21/3'] + ['upr:A/HRC/21/3:' + n for n in ('129.98', '129.102', '129.111', '129.116', '129.117', '130.9')],
+2116: ['un:S/RES/1267', 'un:S/RES/1989', 'un:S/RES/1540'],
+2120: ['un:S/RES/1518'],
+2121: ['un:S/RES/1244'],
+2124: ['un:S/RES/2055'],
+2126: ['un:S/RES/2154'],
+2129: ['un:S/RES/1737'],
+2133: ['un:S/RES/%d' % n for n in (1662, 1746, 1806, 1868, 1917, 1974, 2041, 2096, 2145)],
+2134: ['un:S/RES/2140'],
+2136: ['un:S/RES/853'],
+2138: ['iacthr:C:101', 'iacthr:C:99', 'iacthr:C:109'],
+2142: ['iacthr:C:108'],
+2143: ['iachr:report:78/01'],
+2152: ['iachr:report:69/02', 'iachr:petition:P-419-01'],
+}
+
+out = open(os.path.join(HERE, 'heldout.jsonl'), 'w')
+n = 0
+for line in open(os.path.join(HERE, 'heldout_unlabelled.jsonl')):
+    r = json.loads(line)
+    keys = sorted(set(L.get(r['id'], [])), key=L.get(r['id'], []).index)
+    rec = {'id': r['id'], 'source': r['source'], 'selection': r['selection'], 'mechanism': r['mechanism'],
+           'text': r['text'], 'keys': keys}
+    out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    n += 1
+assert all(2001 <= k < 2001 + n for k in L)
+print(n, 'passages,', sum(len(set(v)) for v in L.values()), 'expected keys in', len(L), 'passages')
