@@ -7,7 +7,7 @@ Inter-American PDF).  Sources are stratified; in each ~80 % of the passages are 
 around a citation cue, ~20 % are random paragraphs (precision).  Output (unlabelled, the
 labels live in heldout_labels.py): heldout_unlabelled.jsonl beside this file.
 
-    python3 heldout.py            # needs pdftotext (poppler-utils) and python-docx-free zip
+    python3 heldout.py            # needs pdftotext (poppler-utils); reads the .docx as a zip
 """
 import glob, html, json, os, random, re, subprocess, zipfile
 
