@@ -232,8 +232,49 @@ for stratum, (q_cue, q_rand) in QUOTA.items():
             cut = cut[:cut.rfind(' ')]
         out.append({'source': src, 'selection': 'random', 'mechanism': mech, 'text': cut.strip()})
 
+# Batch B (ids 2201-): numeric cues only, weighted towards the kinds batch A had few of
+# (ECtHR, Inter-American, communications); own seed, so batch A is unchanged; paragraphs
+# already in batch A are skipped.
+rng = random.Random(20261128)
+NUM = re.compile(r'\d+\s?/\s?\d+|\b[Nn]os?\.?\s?\d|\bn[°º]\s?\d|\bn o \d|Nº\s?\d|Seri(?:e|es) [AC]|'
+                 r'第\s?\d+[/号]|ECLI|\b[A-Z]{1,5}/[A-Z]|№\s?\d|رقم\s?\d')
+QUOTA_B = {
+    'treaty-bodies': 12, 'special-procedures': 6, 'general-comments': 4, 'echr': 14, 'upr': 4,
+    'recommendations-morocco-Nom': 2, 'recommendations-morocco-NomAr': 2,
+    'un-parallel-corpus-zh': 2, 'un-parallel-corpus-ru': 2, 'un-parallel-corpus-ar': 2,
+    'un-parallel-corpus-es': 2, 'un-parallel-corpus-fr': 2, 'iacthr': 14, 'africa': 2,
+}
+taken = {r['source'] for r in out}
+out_b = []
+for stratum, q in QUOTA_B.items():
+    cued = [x for x in pool.get(stratum, []) if x[0] not in taken and NUM.search(x[1])]
+    rng.shuffle(cued)
+    seen_docs = {}
+    picked = []
+    for x in cued:
+        d = doc_of(x[0])
+        if seen_docs.get(d, 0) >= 2:
+            continue
+        seen_docs[d] = seen_docs.get(d, 0) + 1
+        picked.append(x)
+        if len(picked) == q:
+            break
+    for src, text, mech in picked:
+        m = rng.choice(list(NUM.finditer(text)))
+        s = max(0, m.start() - 120)
+        e = min(len(text), m.end() + 200)
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < len(text) and not text[e].isspace():
+            e += 1
+        out_b.append({'source': src, 'selection': 'numeric-cue:' + m.group(0), 'mechanism': mech,
+                      'text': text[s:e].strip()})
+
 with open(os.path.join(HERE, 'heldout_unlabelled.jsonl'), 'w') as f:
     for i, r in enumerate(out):
         r = {'id': 2001 + i, **r}
         f.write(json.dumps(r, ensure_ascii=False) + '\n')
-print(len(out), sum(r['selection'] != 'random' for r in out), {k: len(v) for k, v in pool.items()})
+    for i, r in enumerate(out_b):
+        r = {'id': 2201 + i, **r}
+        f.write(json.dumps(r, ensure_ascii=False) + '\n')
+print(len(out), sum(r['selection'] != 'random' for r in out), len(out_b), {k: len(v) for k, v in pool.items()})
