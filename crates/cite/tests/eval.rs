@@ -5,9 +5,11 @@
 //!   `../shared/corpus` by cue words and numeric cues (plus random paragraphs), labelled
 //!   by reading. Its misses guided extractor fixes, so it is no longer held out.
 //!   Asserts overall precision and recall ≥ 0.95.
-//! * `tests/eval/heldout.jsonl` — the held-out set: 165 passages from documents not used
-//!   in the development set, selected by `tests/eval/heldout.py` and labelled blind
-//!   (before any extractor run on them). Asserts overall precision and recall ≥ 0.90.
+//! * `tests/eval/heldout.jsonl` — the held-out set: 235 passages (batch A: 165 cue and
+//!   random passages; batch B: 70 numeric-cue passages) from documents not used in the
+//!   development set, selected by `tests/eval/heldout.py` and labelled blind (before any
+//!   extractor run on them). Asserts overall precision and recall ≥ 0.90; the blind run
+//!   gave 0.985 and 0.903.
 //!
 //! Procedure: `tests/eval/README.md`; blind results and every error: `tests/eval/HELDOUT.md`.
 //! Run with `--nocapture` to print the per-kind tables and the list of errors.
