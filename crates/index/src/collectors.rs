@@ -102,13 +102,20 @@ impl SegmentCollector for FacetSegmentCollector {
         for ((name, column), counts) in self.names.iter().zip(&self.columns).zip(self.counts) {
             let values = fruit.entry(*name).or_default();
             if let Some(column) = column {
-                let mut text = String::new();
-                for (ord, count) in counts {
-                    text.clear();
-                    if column.ord_to_str(ord, &mut text).unwrap_or(false) {
-                        *values.entry(text.clone()).or_default() += count;
+                // Sorted, the ordinals resolve in one pass over the dictionary: each
+                // block is decompressed once, not once per value.
+                let mut counts: Vec<(u64, u64)> = counts.into_iter().collect();
+                counts.sort_unstable();
+                let ords: Vec<u64> = counts.iter().map(|(ord, _)| *ord).collect();
+                let mut next = counts.iter();
+                let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    let Some((_, count)) = next.next() else {
+                        return;
+                    };
+                    if let Ok(text) = std::str::from_utf8(bytes) {
+                        *values.entry(text.to_string()).or_default() += count;
                     }
-                }
+                });
             }
         }
         let year_values = fruit.entry(self.year_field).or_default();
