@@ -1,10 +1,17 @@
 //! Custom collectors: facet counts over fast fields, and the best paragraphs of each
-//! candidate document.
+//! candidate document (with the filter query that restricts paragraphs to candidates).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::index::SegmentId;
+use tantivy::query::{ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{
+    DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyError, Term,
+    TERMINATED,
+};
 
 /// Counts, for each named string fast field, how many matching documents carry each
 /// value; plus the distribution of an i64 fast field (the year).
@@ -95,13 +102,20 @@ impl SegmentCollector for FacetSegmentCollector {
         for ((name, column), counts) in self.names.iter().zip(&self.columns).zip(self.counts) {
             let values = fruit.entry(*name).or_default();
             if let Some(column) = column {
-                let mut text = String::new();
-                for (ord, count) in counts {
-                    text.clear();
-                    if column.ord_to_str(ord, &mut text).unwrap_or(false) {
-                        *values.entry(text.clone()).or_default() += count;
+                // Sorted, the ordinals resolve in one pass over the dictionary: each
+                // block is decompressed once, not once per value.
+                let mut counts: Vec<(u64, u64)> = counts.into_iter().collect();
+                counts.sort_unstable();
+                let ords: Vec<u64> = counts.iter().map(|(ord, _)| *ord).collect();
+                let mut next = counts.iter();
+                let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    let Some((_, count)) = next.next() else {
+                        return;
+                    };
+                    if let Ok(text) = std::str::from_utf8(bytes) {
+                        *values.entry(text.to_string()).or_default() += count;
                     }
-                }
+                });
             }
         }
         let year_values = fruit.entry(self.year_field).or_default();
@@ -112,20 +126,155 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 }
 
-/// For each document id (a string fast field), the best `per_document` matching
-/// paragraphs by score.
+/// The records (document and paragraph records alike) of a set of candidate documents,
+/// found once per segment through the postings of their ids in the inverted index of the
+/// id field: a term lookup per id and segment, instead of turning each matching record's
+/// fast-field ordinal back into its id, which decompresses a dictionary block per call.
+/// Records of one document may be in different segments.
+#[derive(Debug, Default)]
+pub(crate) struct CandidateRecords {
+    by_segment: HashMap<SegmentId, Arc<SegmentRecords>>,
+}
+
+/// One segment's candidate records: alive doc ids, ascending, and the candidate slot
+/// (position in the id list given to [`CandidateRecords::find`]) of each.
+#[derive(Debug, Default)]
+struct SegmentRecords {
+    docs: Arc<[DocId]>,
+    slots: Vec<u32>,
+}
+
+impl SegmentRecords {
+    fn slot_of(&self, doc: DocId) -> Option<usize> {
+        let position = self.docs.binary_search(&doc).ok()?;
+        Some(self.slots[position] as usize)
+    }
+}
+
+impl CandidateRecords {
+    /// The records whose `id_field` holds one of `ids` (which must be distinct).
+    pub(crate) fn find(
+        searcher: &Searcher,
+        id_field: Field,
+        ids: &[&str],
+    ) -> tantivy::Result<CandidateRecords> {
+        let mut by_segment = HashMap::with_capacity(searcher.segment_readers().len());
+        for segment in searcher.segment_readers() {
+            let inverted_index = segment.inverted_index(id_field)?;
+            let mut records: Vec<(DocId, u32)> = Vec::new();
+            for (slot, id) in ids.iter().enumerate() {
+                let term = Term::from_field_text(id_field, id);
+                let Some(mut postings) =
+                    inverted_index.read_postings(&term, IndexRecordOption::Basic)?
+                else {
+                    continue;
+                };
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if !segment.is_deleted(doc) {
+                        records.push((doc, slot as u32));
+                    }
+                    doc = postings.advance();
+                }
+            }
+            // A record holds one id; should one hold several, keep the smallest id, as
+            // the first term ordinal of the fast field would.
+            records.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| ids[a.1 as usize].cmp(ids[b.1 as usize]))
+            });
+            records.dedup_by_key(|record| record.0);
+            let docs: Arc<[DocId]> = records.iter().map(|record| record.0).collect();
+            let slots = records.iter().map(|record| record.1).collect();
+            by_segment.insert(
+                segment.segment_id(),
+                Arc::new(SegmentRecords { docs, slots }),
+            );
+        }
+        Ok(CandidateRecords { by_segment })
+    }
+
+    fn segment(&self, segment: &SegmentReader) -> Arc<SegmentRecords> {
+        self.by_segment
+            .get(&segment.segment_id())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// Matches the candidate records, with a score of 0 (a filter).
+#[derive(Debug, Clone)]
+pub(crate) struct CandidateRecordsQuery(pub Arc<CandidateRecords>);
+
+impl Query for CandidateRecordsQuery {
+    fn weight(&self, _enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for CandidateRecordsQuery {
+    fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let docs = Arc::clone(&self.0.segment(reader).docs);
+        Ok(Box::new(ConstScorer::new(
+            SortedDocs { docs, cursor: 0 },
+            0.0,
+        )))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        match self.0.segment(reader).slot_of(doc) {
+            Some(_) => Ok(Explanation::new("candidate record", 0.0)),
+            None => Err(TantivyError::InvalidArgument(format!(
+                "document {doc} is not a candidate record"
+            ))),
+        }
+    }
+}
+
+/// A strictly ascending list of doc ids as a [`DocSet`].
+struct SortedDocs {
+    docs: Arc<[DocId]>,
+    cursor: usize,
+}
+
+impl DocSet for SortedDocs {
+    fn advance(&mut self) -> DocId {
+        self.cursor = (self.cursor + 1).min(self.docs.len());
+        self.doc()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        let rest = &self.docs[self.cursor..];
+        self.cursor += rest.partition_point(|doc| *doc < target);
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.docs.get(self.cursor).copied().unwrap_or(TERMINATED)
+    }
+
+    fn size_hint(&self) -> u32 {
+        (self.docs.len() - self.cursor) as u32
+    }
+}
+
+/// For each candidate document of a [`CandidateRecords`], the best `per_document`
+/// matching paragraphs by score.
 pub(crate) struct BestParagraphsCollector {
-    pub id_field: &'static str,
+    pub candidates: Arc<CandidateRecords>,
+    /// How many ids the candidates were found for.
+    pub slots: usize,
     pub per_document: usize,
 }
 
-pub(crate) type BestParagraphs = HashMap<String, Vec<(Score, DocAddress)>>;
+/// Best paragraphs by candidate slot, best first.
+pub(crate) type BestParagraphs = Vec<Vec<(Score, DocAddress)>>;
 
 pub(crate) struct BestParagraphsSegment {
     segment_ord: SegmentOrdinal,
-    column: Option<StrColumn>,
+    records: Arc<SegmentRecords>,
     per_document: usize,
-    best: HashMap<u64, Vec<(Score, DocId)>>,
+    best: Vec<Vec<(Score, DocId)>>,
 }
 
 fn keep_best<T: Copy>(list: &mut Vec<(Score, T)>, entry: (Score, T), limit: usize) {
@@ -154,9 +303,9 @@ impl Collector for BestParagraphsCollector {
     ) -> tantivy::Result<Self::Child> {
         Ok(BestParagraphsSegment {
             segment_ord: segment_local_id,
-            column: segment.fast_fields().str(self.id_field)?,
+            records: self.candidates.segment(segment),
             per_document: self.per_document,
-            best: HashMap::new(),
+            best: vec![Vec::new(); self.slots],
         })
     }
 
@@ -165,16 +314,15 @@ impl Collector for BestParagraphsCollector {
     }
 
     fn merge_fruits(&self, segment_fruits: Vec<BestParagraphs>) -> tantivy::Result<BestParagraphs> {
-        let mut merged = BestParagraphs::new();
+        let mut merged: BestParagraphs = vec![Vec::new(); self.slots];
         for fruit in segment_fruits {
-            for (id, paragraphs) in fruit {
-                let list = merged.entry(id).or_default();
+            for (list, paragraphs) in merged.iter_mut().zip(fruit) {
                 for paragraph in paragraphs {
                     keep_best(list, paragraph, self.per_document);
                 }
             }
         }
-        for list in merged.values_mut() {
+        for list in &mut merged {
             list.sort_by(|a, b| b.0.total_cmp(&a.0));
         }
         Ok(merged)
@@ -185,34 +333,21 @@ impl SegmentCollector for BestParagraphsSegment {
     type Fruit = BestParagraphs;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(column) = &self.column else { return };
-        if let Some(ord) = column.term_ords(doc).next() {
-            keep_best(
-                self.best.entry(ord).or_default(),
-                (score, doc),
-                self.per_document,
-            );
+        if let Some(slot) = self.records.slot_of(doc) {
+            keep_best(&mut self.best[slot], (score, doc), self.per_document);
         }
     }
 
     fn harvest(self) -> BestParagraphs {
-        let mut fruit = BestParagraphs::with_capacity(self.best.len());
-        let Some(column) = &self.column else {
-            return fruit;
-        };
-        let mut text = String::new();
-        for (ord, paragraphs) in self.best {
-            text.clear();
-            if column.ord_to_str(ord, &mut text).unwrap_or(false) {
-                fruit.insert(
-                    text.clone(),
-                    paragraphs
-                        .into_iter()
-                        .map(|(score, doc)| (score, DocAddress::new(self.segment_ord, doc)))
-                        .collect(),
-                );
-            }
-        }
-        fruit
+        let segment_ord = self.segment_ord;
+        self.best
+            .into_iter()
+            .map(|paragraphs| {
+                paragraphs
+                    .into_iter()
+                    .map(|(score, doc)| (score, DocAddress::new(segment_ord, doc)))
+                    .collect()
+            })
+            .collect()
     }
 }

@@ -2,7 +2,10 @@
 //! plus its best paragraph), facets, paragraphs with snippets, translations, access.
 
 use crate::analysis::{has_cjk, AnalyzedToken, Analyzers};
-use crate::collectors::{BestParagraphsCollector, FacetCollector, FacetFruit};
+use crate::collectors::{
+    BestParagraphs, BestParagraphsCollector, CandidateRecords, CandidateRecordsQuery,
+    FacetCollector, FacetFruit,
+};
 use crate::highlight::{Highlighter, SNIPPET_FORMAT};
 use crate::query::{parse_filter, parse_query, Filter, QueryNode};
 use crate::schema::{
@@ -16,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
@@ -23,7 +27,8 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+    DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+    TERMINATED,
 };
 
 /// The largest page a request may ask for.
@@ -331,6 +336,11 @@ impl SearchIndex {
         let stored: TantivyDocument = searcher
             .doc(address)
             .map_err(IndexError::engine("reading a document"))?;
+        self.decode_metadata(&stored)
+    }
+
+    /// The [`Document`] (without paragraphs) stored in a document record.
+    pub(crate) fn decode_metadata(&self, stored: &TantivyDocument) -> Result<Document, IndexError> {
         let json = stored
             .get_first(self.fields.metadata_json)
             .and_then(|value| value.as_str())
@@ -466,44 +476,83 @@ impl SearchIndex {
                 }
             };
 
-        // Load candidates' metadata and their best paragraphs.
-        let mut candidates: Vec<(f32, DocAddress, Document)> = Vec::with_capacity(ranked.len());
+        // The candidates' ids come from their stored records; their metadata (a JSON
+        // decode) is read only for the hits of the page.
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(ranked.len());
         for (score, address) in ranked {
-            candidates.push((score, address, self.load_metadata(&searcher, address)?));
+            let stored: TantivyDocument = searcher
+                .doc(address)
+                .map_err(IndexError::engine("reading a document"))?;
+            let id = stored
+                .get_first(self.fields.doc_id)
+                .and_then(|value| value.as_str())
+                .unwrap_or_default()
+                .to_string();
+            candidates.push(Candidate {
+                score,
+                address,
+                id,
+                stored,
+            });
         }
-        let best_paragraphs = match &paragraph_query {
+        // Distinct candidate ids; `slots[i]` is the position of candidate i's id.
+        let mut ids: Vec<&str> = Vec::with_capacity(candidates.len());
+        let mut slot_of_id: HashMap<&str, usize> = HashMap::with_capacity(candidates.len());
+        let slots: Vec<usize> = candidates
+            .iter()
+            .map(|candidate| {
+                *slot_of_id.entry(candidate.id.as_str()).or_insert_with(|| {
+                    ids.push(candidate.id.as_str());
+                    ids.len() - 1
+                })
+            })
+            .collect();
+        let best_paragraphs: BestParagraphs = match &paragraph_query {
             Some(paragraph_query) if !candidates.is_empty() => {
-                let ids = candidates.iter().map(|(_, _, document)| {
-                    Term::from_field_text(self.fields.doc_id, &document.id)
-                });
+                let records = Arc::new(
+                    CandidateRecords::find(&searcher, self.fields.doc_id, &ids)
+                        .map_err(IndexError::engine("finding the candidates' paragraphs"))?,
+                );
                 let query = BooleanQuery::new(vec![
                     (Occur::Must, paragraph_query.box_clone()),
                     (
                         Occur::Must,
                         constant(Box::new(self.kind_query(KIND_PARAGRAPH))),
                     ),
-                    (Occur::Must, constant(Box::new(TermSetQuery::new(ids)))),
+                    (
+                        Occur::Must,
+                        Box::new(CandidateRecordsQuery(Arc::clone(&records))),
+                    ),
                 ]);
                 searcher
                     .search(
                         &query,
                         &BestParagraphsCollector {
-                            id_field: "doc_id",
+                            candidates: records,
+                            slots: ids.len(),
                             per_document: PARAGRAPHS_PER_HIT,
                         },
                     )
                     .map_err(IndexError::engine("searching paragraphs"))?
             }
-            _ => HashMap::new(),
+            _ => Vec::new(),
         };
-        let mut scored: Vec<(f32, Document)> = candidates
+        let no_paragraphs: &[(f32, DocAddress)] = &[];
+        let best_of = |slot: usize| -> &[(f32, DocAddress)] {
+            best_paragraphs
+                .get(slot)
+                .map_or(no_paragraphs, Vec::as_slice)
+        };
+        let known_ids: HashMap<DocAddress, String> = candidates
+            .iter()
+            .map(|candidate| (candidate.address, candidate.id.clone()))
+            .collect();
+        let mut scored: Vec<(f32, Candidate, usize)> = candidates
             .into_iter()
-            .map(|(score, _, document)| {
-                let best = best_paragraphs
-                    .get(&document.id)
-                    .and_then(|paragraphs| paragraphs.first())
-                    .map_or(0.0, |(score, _)| *score);
-                (score + best, document)
+            .zip(slots)
+            .map(|(candidate, slot)| {
+                let best = best_of(slot).first().map_or(0.0, |(score, _)| *score);
+                (candidate.score + best, candidate, slot)
             })
             .collect();
         if request.sort == SortOrder::Relevance {
@@ -514,33 +563,42 @@ impl SearchIndex {
                 .take(request.limit)
                 .collect();
         }
+        let mut page: Vec<(f32, Document, usize)> = Vec::with_capacity(scored.len());
+        for (score, candidate, slot) in scored {
+            page.push((score, self.decode_metadata(&candidate.stored)?, slot));
+        }
 
-        let translations = self.translations_of_hits(&searcher, &scored, request.access)?;
+        let mut works: Vec<&str> = page
+            .iter()
+            .map(|(_, document, _)| document.work_id.as_str())
+            .collect();
+        works.sort_unstable();
+        works.dedup();
+        let translations =
+            self.translations_of_works(&searcher, &works, request.access, &known_ids)?;
         let mut highlighter = Highlighter::new(&self.analyzers, &query_node);
-        let mut hits = Vec::with_capacity(scored.len());
-        for (score, document) in scored {
+        let mut hits = Vec::with_capacity(page.len());
+        for (score, document, slot) in page {
             let mut paragraphs = Vec::new();
-            if let Some(best) = best_paragraphs.get(&document.id) {
-                for (_, address) in best {
-                    let stored: TantivyDocument = searcher
-                        .doc(*address)
-                        .map_err(IndexError::engine("reading a paragraph"))?;
-                    let index = stored
-                        .get_first(self.fields.para_index)
-                        .and_then(|value| value.as_u64())
-                        .unwrap_or(0) as usize;
-                    let paragraph = self.decode_paragraph(&stored, &document.id)?;
-                    let analyzer = analyzer_for(paragraph.lang.unwrap_or(document.lang));
-                    paragraphs.push(ParagraphHit {
-                        n: paragraph.n.clone(),
-                        index,
-                        page: paragraph.page,
-                        snippet: highlighter.snippet(&paragraph, analyzer),
-                    });
-                }
+            for (_, address) in best_of(slot) {
+                let stored: TantivyDocument = searcher
+                    .doc(*address)
+                    .map_err(IndexError::engine("reading a paragraph"))?;
+                let index = stored
+                    .get_first(self.fields.para_index)
+                    .and_then(|value| value.as_u64())
+                    .unwrap_or(0) as usize;
+                let paragraph = self.decode_paragraph(&stored, &document.id)?;
+                let analyzer = analyzer_for(paragraph.lang.unwrap_or(document.lang));
+                paragraphs.push(ParagraphHit {
+                    n: paragraph.n.clone(),
+                    index,
+                    page: paragraph.page,
+                    snippet: highlighter.snippet(&paragraph, analyzer),
+                });
             }
             let own_translations = translations
-                .get(&document.work_id)
+                .get(document.work_id.as_str())
                 .map(|versions| {
                     versions
                         .iter()
@@ -580,50 +638,134 @@ impl SearchIndex {
         })
     }
 
-    fn translations_of_hits(
+    /// The language versions of `works` (distinct work ids) that `access` may see, by
+    /// work id, sorted by language then id. Read from the postings of the work ids and
+    /// the `kind`, `access` and `lang` fast fields (whose dictionaries are a few values);
+    /// a version's id from `known` (the re-ranked candidates) or else its stored record.
+    fn translations_of_works(
         &self,
         searcher: &Searcher,
-        hits: &[(f32, Document)],
+        works: &[&str],
         access: Access,
+        known: &HashMap<DocAddress, String>,
     ) -> Result<HashMap<String, Vec<Translation>>, IndexError> {
+        const CONTEXT: &str = "listing translations";
         let mut by_work: HashMap<String, Vec<Translation>> = HashMap::new();
-        if hits.is_empty() {
+        if works.is_empty() {
             return Ok(by_work);
         }
-        let works: HashSet<&str> = hits
-            .iter()
-            .map(|(_, document)| document.work_id.as_str())
-            .collect();
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(self.kind_query(KIND_DOCUMENT))),
-            (Occur::Must, self.access_query(access)),
-            (
-                Occur::Must,
-                Box::new(TermSetQuery::new(
-                    works
-                        .iter()
-                        .map(|work| Term::from_field_text(self.fields.work_id, work)),
-                )),
-            ),
-        ]);
-        let addresses = searcher
-            .search(&query, &DocSetCollector)
-            .map_err(IndexError::engine("listing translations"))?;
-        for address in addresses {
-            let version = self.load_metadata(searcher, address)?;
-            by_work
-                .entry(version.work_id)
-                .or_default()
-                .push(Translation {
-                    lang: version.lang,
-                    id: version.id,
-                });
+        let highest_access = access_rank(access);
+        for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let fast_fields = segment.fast_fields();
+            let kinds = fast_fields
+                .str("kind")
+                .map_err(IndexError::engine(CONTEXT))?;
+            let document_kind = match &kinds {
+                Some(kinds) => kinds
+                    .dictionary()
+                    .term_ord(KIND_DOCUMENT)
+                    .map_err(io_engine(CONTEXT))?,
+                None => None,
+            };
+            let (Some(kinds), Some(document_kind)) = (kinds, document_kind) else {
+                continue; // no document record in this segment
+            };
+            let access_column = fast_fields
+                .column_opt::<u64>("access")
+                .map_err(IndexError::engine(CONTEXT))?;
+            let langs = fast_fields
+                .str("lang")
+                .map_err(IndexError::engine(CONTEXT))?;
+            let mut lang_of_ord: HashMap<u64, Option<Lang>> = HashMap::new();
+            let inverted_index = segment
+                .inverted_index(self.fields.work_id)
+                .map_err(IndexError::engine(CONTEXT))?;
+            for work in works {
+                let term = Term::from_field_text(self.fields.work_id, work);
+                let Some(mut postings) = inverted_index
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(io_engine(CONTEXT))?
+                else {
+                    continue;
+                };
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    let visible = !segment.is_deleted(doc)
+                        && kinds.term_ords(doc).any(|ord| ord == document_kind)
+                        && access_column
+                            .as_ref()
+                            .and_then(|column| column.first(doc))
+                            .is_some_and(|rank| rank <= highest_access);
+                    if visible {
+                        let address = DocAddress::new(segment_ord as u32, doc);
+                        let lang = match langs.as_ref().and_then(|l| l.term_ords(doc).next()) {
+                            Some(ord) => *lang_of_ord.entry(ord).or_insert_with(|| {
+                                let mut code = String::new();
+                                let langs = langs.as_ref().expect("lang column");
+                                match langs.ord_to_str(ord, &mut code) {
+                                    Ok(true) => Lang::parse(&code),
+                                    _ => None,
+                                }
+                            }),
+                            None => None,
+                        };
+                        let translation = match (lang, known.get(&address)) {
+                            (Some(lang), Some(id)) => Translation {
+                                lang,
+                                id: id.clone(),
+                            },
+                            (Some(lang), None) => Translation {
+                                lang,
+                                id: self.stored_id(searcher, address)?,
+                            },
+                            // Not expected: the language code did not parse.
+                            (None, _) => {
+                                let version = self.load_metadata(searcher, address)?;
+                                Translation {
+                                    lang: version.lang,
+                                    id: version.id,
+                                }
+                            }
+                        };
+                        by_work
+                            .entry((*work).to_string())
+                            .or_default()
+                            .push(translation);
+                    }
+                    doc = postings.advance();
+                }
+            }
         }
         for versions in by_work.values_mut() {
             versions.sort_by(|a, b| a.lang.cmp(&b.lang).then_with(|| a.id.cmp(&b.id)));
         }
         Ok(by_work)
     }
+
+    /// A record's `doc_id`, from the doc store.
+    fn stored_id(&self, searcher: &Searcher, address: DocAddress) -> Result<String, IndexError> {
+        let stored: TantivyDocument = searcher
+            .doc(address)
+            .map_err(IndexError::engine("reading a document"))?;
+        Ok(stored
+            .get_first(self.fields.doc_id)
+            .and_then(|value| value.as_str())
+            .unwrap_or_default()
+            .to_string())
+    }
+}
+
+/// A document of the re-rank window, before its metadata is decoded.
+struct Candidate {
+    score: f32,
+    address: DocAddress,
+    id: String,
+    stored: TantivyDocument,
+}
+
+/// Like [`IndexError::engine`], for the I/O errors of term dictionaries.
+fn io_engine(context: &'static str) -> impl FnOnce(std::io::Error) -> IndexError {
+    move |error| IndexError::engine(context)(tantivy::TantivyError::from(error))
 }
 
 fn render_facets(fruit: FacetFruit) -> BTreeMap<String, Vec<FacetCount>> {
@@ -1016,5 +1158,192 @@ impl Compiler<'_> {
             return None;
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The re-rank joins candidates to their paragraphs and translations by id postings
+    //! and fast fields: records of one document spread over several segments, and
+    //! deleted records, must not change what a hit shows.
+    use super::*;
+    use crate::writer::{update_index, CorpusEntry, Extraction, IndexRunOptions};
+
+    fn document(id: &str, work: &str, lang: Lang, paragraphs: &[&str]) -> Document {
+        let mut document = Document::new(id, lang);
+        document.work_id = work.to_string();
+        document.title = format!("decision {work}");
+        document.paragraphs = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(n, text)| Paragraph::numbered((n + 1).to_string(), *text))
+            .collect();
+        document
+    }
+
+    /// Indexes `files` (name → documents) over `corpus` in one run (one commit).
+    fn index_run(corpus: &Path, index: &Path, files: &[(&str, Vec<Document>)]) {
+        let by_name: HashMap<String, Vec<Document>> = files
+            .iter()
+            .map(|(name, documents)| (name.to_string(), documents.clone()))
+            .collect();
+        let mut entries = Vec::new();
+        for (name, documents) in files {
+            let path = corpus.join(name);
+            // The bytes stand for the extraction: a changed list is a changed file.
+            std::fs::write(&path, format!("{documents:?}")).unwrap();
+            entries.push(CorpusEntry::new(path, name.to_string()));
+        }
+        let options = IndexRunOptions::new(index, vec![corpus.into()], "test");
+        let report = update_index(&options, entries, Vec::new(), |batch| {
+            batch
+                .iter()
+                .map(|entry| Extraction::Documents(by_name[&entry.relative].clone()))
+                .collect()
+        })
+        .unwrap();
+        assert!(report.failed.is_empty(), "{:?}", report.failed);
+    }
+
+    #[test]
+    fn paragraphs_and_translations_across_segments_and_updates() {
+        let corpus = tempfile::tempdir().unwrap();
+        let index_dir = tempfile::tempdir().unwrap();
+        let filler: Vec<Document> = (0..30)
+            .map(|n| {
+                document(
+                    &format!("filler-{n}"),
+                    &format!("filler-{n}"),
+                    Lang::En,
+                    &["The Committee notes the report of the State party."],
+                )
+            })
+            .collect();
+        let first = vec![
+            document(
+                "قرار-١:ar",
+                "قرار-١",
+                Lang::Ar,
+                &[
+                    "تلاحظ اللجنة التقرير.",
+                    "لا يجوز التذرع بأي ظروف استثنائية لتبرير التعذيب.",
+                    "توصي اللجنة الدولة الطرف.",
+                ],
+            ),
+            document(
+                "قرار-١:es",
+                "قرار-١",
+                Lang::Es,
+                &["El Comité toma nota del informe sobre la tortura."],
+            ),
+        ];
+        let second =
+            vec![
+            document(
+                "决定-一:zh",
+                "قرار-١",
+                Lang::Zh,
+                &["委员会注意到该报告。", "在任何情况下都不得援引任何特殊情况作为施行酷刑的理由。"],
+            ),
+            document(
+                "decision-1:en",
+                "قرار-١",
+                Lang::En,
+                &["No exceptional circumstances may be invoked as a justification of torture."],
+            ),
+        ];
+        // Three commits (each run lists the whole corpus), so the records of the work
+        // are in several segments.
+        index_run(
+            corpus.path(),
+            index_dir.path(),
+            &[("a", first.clone()), ("filler", filler.clone())],
+        );
+        index_run(
+            corpus.path(),
+            index_dir.path(),
+            &[
+                ("a", first),
+                ("filler", filler.clone()),
+                ("b", second.clone()),
+            ],
+        );
+        // The Arabic file changes: torture moves to the first paragraph and the Spanish
+        // version goes; the records it replaces are deleted.
+        let updated = vec![document(
+            "قرار-١:ar",
+            "قرار-١",
+            Lang::Ar,
+            &[
+                "لا يجوز التذرع بأي ظروف استثنائية لتبرير التعذيب.",
+                "تلاحظ اللجنة التقرير.",
+            ],
+        )];
+        index_run(
+            corpus.path(),
+            index_dir.path(),
+            &[("a", updated), ("filler", filler), ("b", second)],
+        );
+
+        let index = SearchIndex::open(index_dir.path()).unwrap();
+        assert!(index.reader.searcher().segment_readers().len() > 1);
+        let mut request = SearchRequest::new("التعذيب");
+        request.facets = false;
+        let response = index.search(&request).unwrap();
+        assert_eq!(response.total, 1);
+        let hit = &response.hits[0];
+        assert_eq!(hit.id, "قرار-١:ar");
+        let paragraphs: Vec<(Option<&str>, usize)> = hit
+            .paragraphs
+            .iter()
+            .map(|paragraph| (paragraph.n.as_deref(), paragraph.index))
+            .collect();
+        assert_eq!(paragraphs, [(Some("1"), 0)]);
+        assert!(
+            hit.paragraphs[0].snippet.contains("<mark>"),
+            "{:?}",
+            hit.paragraphs
+        );
+        let translations: Vec<(Lang, &str)> = hit
+            .translations
+            .iter()
+            .map(|translation| (translation.lang, translation.id.as_str()))
+            .collect();
+        assert_eq!(
+            translations,
+            [(Lang::Zh, "决定-一:zh"), (Lang::En, "decision-1:en")]
+        );
+
+        let response = index.search(&SearchRequest::new("酷刑")).unwrap();
+        let hit = response
+            .hits
+            .iter()
+            .find(|hit| hit.id == "决定-一:zh")
+            .expect("the Chinese version");
+        assert_eq!(hit.paragraphs.len(), 1);
+        assert_eq!(hit.paragraphs[0].n.as_deref(), Some("2"));
+        assert!(hit.paragraphs[0].snippet.contains("<mark>酷刑</mark>"));
+        let mut langs: Vec<Lang> = hit.translations.iter().map(|t| t.lang).collect();
+        langs.sort();
+        let mut expected = vec![Lang::Ar, Lang::En];
+        expected.sort();
+        assert_eq!(langs, expected);
+
+        // Every version of the work, best paragraph first, none from a deleted record.
+        let response = index
+            .search(&SearchRequest::new("torture OR tortura OR التعذيب OR 酷刑"))
+            .unwrap();
+        let ids: Vec<&str> = response.hits.iter().map(|hit| hit.id.as_str()).collect();
+        assert_eq!(response.total, 3, "{ids:?}");
+        for hit in &response.hits {
+            assert!(!hit.paragraphs.is_empty(), "{} has no paragraph", hit.id);
+            assert_eq!(
+                hit.translations.len(),
+                2,
+                "{}: {:?}",
+                hit.id,
+                hit.translations
+            );
+        }
     }
 }
