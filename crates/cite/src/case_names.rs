@@ -122,12 +122,26 @@ pub(crate) fn applicant_key<S: AsRef<str>>(raw: &[S]) -> String {
         raw.drain(..drop);
         folded.drain(..drop);
     }
+    // In a name written in capitals (`ARTAVIA MURILLO Y OTROS`), a one-letter `Y`, `E`
+    // or `И` between two words is a conjunction, not an initial.
+    let all_capitals = raw.iter().any(|word| word.chars().count() > 1)
+        && raw.iter().all(|word| !word.chars().any(char::is_lowercase));
+    let long_word = |position: usize| {
+        raw.get(position).is_some_and(|word| {
+            word.chars().count() > 1 && !matches!(fold_word(word).as_str(), "and" | "et")
+        })
+    };
     let mut parts: Vec<String> = Vec::with_capacity(raw.len());
     let mut last_was_initial = false;
     let mut position = 0;
     while position < raw.len() {
         let word = folded[position].as_str();
-        let conjunction = is_applicant_conjunction(raw[position], word);
+        let capital_conjunction = all_capitals
+            && matches!(raw[position], "Y" | "E" | "И")
+            && position > 0
+            && long_word(position - 1)
+            && long_word(position + 1);
+        let conjunction = capital_conjunction || is_applicant_conjunction(raw[position], word);
         position += 1;
         if word == "the" {
             continue;
@@ -608,6 +622,15 @@ fn is_applicant_gap(gap: &str) -> bool {
         .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '‐' | '\u{ad}'))
 }
 
+/// A comma between two initials (`A, B and C v. Ireland`) sits inside a name.
+fn is_gap_between_initials(gap: &str, before: &str, after: &str) -> bool {
+    is_initial(before)
+        && is_initial(after)
+        && gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | ','))
+}
+
 /// A case named by its applicant and respondent State, without a number: `K.N.L.H. v.
 /// Peru`, `Caso González y otras (“Campo Algodonero”) Vs. México`, `Эванс против
 /// Соединенного Королевства`. Its key is `name:<applicant> v <canonical respondent>`
@@ -714,7 +737,10 @@ pub fn find_named_cases(text: &str) -> Vec<NamedCase> {
             if position < next_free_word || applicant_last - position >= 8 {
                 break;
             }
-            if position < applicant_last && !is_applicant_gap(gap(position)) {
+            if position < applicant_last
+                && !is_applicant_gap(gap(position))
+                && !is_gap_between_initials(gap(position), raw(position), raw(position + 1))
+            {
                 break;
             }
             let word = raw(position);
