@@ -723,7 +723,13 @@ pub fn find_named_cases(text: &str) -> Vec<NamedCase> {
                 continue;
             };
             match (0..separator).rev().find(|&k| words[k].end <= open) {
-                Some(k) if text[words[k].end..open].trim().is_empty() => k,
+                Some(k)
+                    if text[words[k].end..open]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == '.') =>
+                {
+                    k
+                }
                 _ => continue,
             }
         } else if is_applicant_gap(gap(separator - 1)) {
