@@ -652,6 +652,16 @@ pub struct NamedCase {
 /// ` v ` + the canonical respondent (`name:airey v ireland`), and ` no N` for a `(no.
 /// N)` suffix. `None` unless the respondent is a known State (or several): a domestic
 /// case (`S v Vincenzo Pietropaolo`) has no such key.
+///
+/// ```
+/// use hrlex_cite::case_name_key;
+///
+/// let key = case_name_key("K.N.L.H. v. Peru").unwrap();
+/// assert_eq!(key.as_str(), "name:knlh v peru");
+/// assert_eq!(case_name_key("K.N.L.H. c. Pérou"), Some(key.clone()));
+/// assert_eq!(case_name_key("K.N.L.H. против Перу"), Some(key));
+/// assert_eq!(case_name_key("S v Vincenzo Pietropaolo"), None);
+/// ```
 pub fn case_name_key(name: &str) -> Option<CitationKey> {
     let (name, suffix) = crate::gazetteer::strip_markers(name);
     let words = fold_words(&name);
@@ -683,6 +693,14 @@ fn name_key(applicant: &str, respondent: &str, suffix: Option<u32>) -> CitationK
 /// open a sentence or a reference (`In`, `See`, `Caso`, `TEDH`…).
 pub fn find_named_cases(text: &str) -> Vec<NamedCase> {
     let words = words_of(text);
+    // Most paragraphs name no case: no separator, no folding.
+    if !words
+        .iter()
+        .skip(1)
+        .any(|word| MENTION_SEPARATORS.contains(&&text[word.start..word.end]))
+    {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut next_free_word = 0;
     let max_respondent_words = 2 * crate::states::max_state_words() + 1;
