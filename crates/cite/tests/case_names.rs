@@ -271,3 +271,41 @@ fn name_mentions_in_the_labelled_passages_are_all_case_names() {
     );
     assert!(lost.is_empty(), "name mentions no longer found: {lost:?}");
 }
+
+mod robustness {
+    use hrlex_cite::{case_name_key, extract_with_case_names, CitingContext};
+    use proptest::prelude::*;
+
+    /// Name-like fragments, separators, State names in several scripts, parentheses and
+    /// arbitrary characters, so that the applicant and respondent scans reach their
+    /// edges (a parenthesis just before the separator, a separator at the end).
+    fn name_like_text() -> impl Strategy<Value = String> {
+        let fragment = prop_oneof![
+            Just("K.N.L.H.".to_string()),
+            Just(" v. ".to_string()),
+            Just(" c. ".to_string()),
+            Just(" Vs. ".to_string()),
+            Just(" против ".to_string()),
+            Just("Peru".to_string()),
+            Just("Турции".to_string()),
+            Just("Royaume-Uni".to_string()),
+            Just(" y otros (“".to_string()),
+            Just("”)".to_string()),
+            Just(" (no. 2)".to_string()),
+            Just(", communication No. 13/1993".to_string()),
+            Just(", para. 9.3".to_string()),
+            "\\PC{0,6}".prop_map(|text| text),
+        ];
+        prop::collection::vec(fragment, 0..14).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn name_mentions_never_panic_and_spans_give_the_surface(text in name_like_text()) {
+            for citation in extract_with_case_names(&text, &CitingContext::default(), None) {
+                prop_assert_eq!(&text[citation.span.0..citation.span.1], citation.surface.as_str());
+            }
+            let _ = case_name_key(&text);
+        }
+    }
+}
