@@ -8,6 +8,7 @@ Run from the repository root: python3 scripts/make_sample_corpus.py ../shared/co
 """
 import csv
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -91,6 +92,24 @@ def subset_jurisprudence_info(doc_ids):
     write_json("treaty-bodies/jurisprudence_info.json", [r for r in records if r.get("docId") in doc_ids])
 
 
+def subset_ohchr_xml(relative, doc_ids):
+    """The OHCHR jurisprudence export with only the records of the named decisions (the
+    `<item>` elements kept byte for byte): it gives the full-text decisions beside it
+    their case names (`Mutombo v. Switzerland`)."""
+    text = (SOURCE / relative).read_text(encoding="utf-8")
+    head, body = text.split("<items>", 1)
+    items = re.findall(r"<item>.*?</item>", body, flags=re.S)
+
+    def doc_id(item):
+        symbol = re.search(r"<Id_string>(.*?)</Id_string>", item)
+        return symbol.group(1).strip().lower().replace("/", "-") if symbol else None
+
+    kept = [item for item in items if doc_id(item) in doc_ids]
+    target = TARGET / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(head + "<items>" + "".join(kept) + "</items>", encoding="utf-8")
+
+
 def subset_csv_rows(relative, keep, line_terminator, limit):
     """Header plus the first `limit` rows for which keep(row) is true, written in the
     source's dialect (its line terminator, minimal quoting). Decoded as Latin-1 so that
@@ -129,7 +148,13 @@ def main():
                 "ccpr-c-76-d-1114-2002", "ccpr-c-77-d-1049-2002"}
     subset_decision_shard("treaty-bodies/decisions/jur_CCPR_2002-2003.json", ccpr_ids)
     cat_ids = set(json.loads((SOURCE / "treaty-bodies/decisions/jur_CAT_1990-1994.json").read_text())["documents"])
-    subset_jurisprudence_info(ccpr_ids | cat_ids)
+    # CAT X v. the Netherlands (36/1995) names Mutombo v. Switzerland (13/1993, in the
+    # 1990-1994 shard above) without its number: a citation resolved by case name.
+    later_cat_ids = {"cat-c-16-d-36-1995"}
+    subset_decision_shard("treaty-bodies/decisions/jur_CAT_1995-1999.json", later_cat_ids)
+    subset_jurisprudence_info(ccpr_ids | cat_ids | later_cat_ids)
+    # The OHCHR records of those decisions: their case names.
+    subset_ohchr_xml("treaty-bodies/ohchr-2016-05-07-v02.xml", ccpr_ids | cat_ids | later_cat_ids)
     # UPR Info export: the first 20 recommendations made to Mexico (bare-CR file kept bare-CR).
     subset_csv_rows("upr/recommendations/1-5.csv", lambda row: row[0] == "Mexico", "\r", 20)
     # Recommendations extracted from the reports: those of the 2009 review of Mexico.

@@ -2,7 +2,9 @@
 use super::search::plain_snippet;
 use crate::cli::exit;
 use clap::Args;
-use hrlex_index::{system_label, CitedByResponse, CitesResponse, IndexError, SearchIndex};
+use hrlex_index::{
+    system_label, CitedByResponse, CitedKey, CitesResponse, IndexError, SearchIndex,
+};
 use hrlex_model::{Access, CitationKey};
 use std::path::PathBuf;
 
@@ -30,8 +32,10 @@ pub struct CitesArgs {
 #[derive(Args)]
 #[command(after_help = EXIT_CODES)]
 pub struct CitedByArgs {
-    /// A document id, a document's identifier (`CCPR/C/85/D/1153/2003`), or any
-    /// citation key (`ecthr:app:30696/09`), whether or not a document bears it.
+    /// A document id, a document's identifier (`CCPR/C/85/D/1153/2003`), a case name
+    /// (`Mutombo v. Switzerland`, `Mutombo c. Suisse`), or any citation key
+    /// (`ecthr:app:30696/09`, `name:mutombo v switzerland`), whether or not a document
+    /// bears it.
     target: String,
     /// Index folder.
     #[arg(long, default_value = "index")]
@@ -105,6 +109,9 @@ pub fn run_cited_by(args: CitedByArgs) -> anyhow::Result<i32> {
         None => {
             let key = if args.target.contains(':') {
                 CitationKey::new(args.target.trim())
+            } else if let Some(name_key) = hrlex_cite::case_name_key(&args.target) {
+                // A case name no document of the index bears: what cites it by name.
+                name_key
             } else {
                 CitationKey::new(format!(
                     "un:{}",
@@ -189,7 +196,7 @@ fn print_cites(response: &CitesResponse) {
                 .collect();
             format!("→ {}", targets.join(", "))
         };
-        println!("\n{} {resolution}", cited.key);
+        println!("\n{} {resolution}", cited_label(cited));
         if let Some(target) = cited.targets.first() {
             println!("  {}", target.title);
         }
@@ -201,6 +208,28 @@ fn print_cites(response: &CitesResponse) {
                 pins(&occurrence.pin)
             );
         }
+    }
+}
+
+/// The key, or for a case cited by name only, the name as first written with its key:
+/// `Mutombo v. Switzerland (by name: name:mutombo v switzerland)`.
+fn cited_label(cited: &CitedKey) -> String {
+    let written = cited
+        .occurrences
+        .first()
+        .map(|occurrence| {
+            occurrence
+                .surface
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|surface| !surface.is_empty());
+    match written {
+        Some(name) if cited.key.starts_with(hrlex_cite::NAME_KEY_PREFIX) => {
+            format!("{name} (by name: {})", cited.key)
+        }
+        _ => cited.key.clone(),
     }
 }
 

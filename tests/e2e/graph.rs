@@ -17,6 +17,12 @@
 //! 5. Reindexing updates edges both ways: removing a citing file removes its edge;
 //!    removing the cited file leaves its key dangling while "cited by" still finds the
 //!    citing documents.
+//! 6. A case named without any number resolves through the names of the documents in
+//!    the index: the Committee against Torture's X v. the Netherlands names "Mutombo v.
+//!    Switzerland, Views adopted on 27 April 1994, paragraph 9.3"; Mutombo's views bear
+//!    that case name (from the OHCHR record), so "what cites Mutombo?" lists the
+//!    footnote with its pinpoint, "what does X v. the Netherlands cite?" resolves the
+//!    name, and the case can be asked about by name in another language.
 
 use crate::helpers::{path_str, run, sample_corpus};
 use serde_json::Value;
@@ -264,6 +270,71 @@ fn a_general_comment_is_cited_by_the_special_rapporteur() {
     );
     let by_key = cited_by(index, "gc:CAT:2");
     assert!(citing_ids(&by_key).contains("sp:a-63-175"));
+}
+
+const MUTOMBO_ID: &str = "tb:cat-c-12-d-13-1993";
+const X_NETHERLANDS_ID: &str = "tb:cat-c-16-d-36-1995";
+const MUTOMBO_NAME_KEY: &str = "name:mutombo v switzerland";
+
+#[test]
+fn a_case_named_without_its_number_resolves_through_the_names_of_documents() {
+    let index = sample_index();
+    // corpus/treaty-bodies/decisions/jur_CAT_1995-1999.json, CAT/C/16/D/36/1995, a
+    // footnote: "+ Mutombo v. Switzerland, Views adopted on 27 April 1994, paragraph
+    // 9.3." — no communication number.
+    let by_document = cited_by(index, MUTOMBO_ID);
+    assert_eq!(by_document["document"]["id"], MUTOMBO_ID);
+    assert!(
+        by_document["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|key| key == MUTOMBO_NAME_KEY),
+        "Mutombo bears its case name: {by_document:#}"
+    );
+    let citing_paragraphs = citing(&by_document, X_NETHERLANDS_ID)["paragraphs"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let named = citing_paragraphs
+        .iter()
+        .find(|paragraph| paragraph["key"] == MUTOMBO_NAME_KEY)
+        .unwrap_or_else(|| panic!("no citation by name: {citing_paragraphs:#?}"));
+    assert_eq!(named["surface"], "Mutombo v. Switzerland");
+    assert_eq!(named["pin"][0], "para:9.3");
+    assert!(named["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("<mark>Mutombo v. Switzerland</mark>, Views adopted on 27 April 1994"));
+
+    // The other way: what X v. the Netherlands cites, the name resolved to the views.
+    let response = cites(index, X_NETHERLANDS_ID);
+    let cited = cited_key(&response, MUTOMBO_NAME_KEY).expect("cited by name");
+    assert_eq!(cited["dangling"], false);
+    assert_eq!(cited["system"], "un");
+    assert!(cited["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|target| target["id"] == MUTOMBO_ID));
+    assert_eq!(cited["occurrences"][0]["surface"], "Mutombo v. Switzerland");
+
+    // Asked by the case name, written in French: the same citing document.
+    let by_french_name = cited_by(index, "Mutombo c. Suisse");
+    assert!(
+        citing_ids(&by_french_name).contains(X_NETHERLANDS_ID),
+        "{by_french_name:#}"
+    );
+
+    // Readable: the name as written, then where it resolves.
+    let (code, stdout, stderr) = run(&["cites", "--index", path_str(index), X_NETHERLANDS_ID]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(&format!(
+            "Mutombo v. Switzerland (by name: {MUTOMBO_NAME_KEY}) → "
+        )),
+        "{stdout}"
+    );
 }
 
 fn copy_file(corpus: &Path, relative: &str, into: &Path) {

@@ -80,26 +80,85 @@ fn is_initial(word: &str) -> bool {
     matches!((characters.next(), characters.next()), (Some(c), None) if c.is_alphabetic())
 }
 
-/// Normalized applicant: `Case of` dropped at the start, `the` dropped, `et al.` read
+/// The words of a name as written (split where [`fold_words`] splits), so that the
+/// case of a word is still known: a lowercase `y`, `e`, `и` is a conjunction, an
+/// uppercase one an initial.
+pub(crate) fn raw_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Words that open a case name without belonging to the applicant.
+const CASE_PREFIXES: [&str; 6] = ["case", "caso", "casos", "affaire", "asunto", "cas"];
+
+/// `and Others` in the languages of case names (`et al.`, `and Ors`, `y otros`, `e
+/// outras`, `et autres`, `и другие`).
+fn is_others_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "others" | "ors" | "al" | "otros" | "otras" | "outros" | "outras" | "autres" | "другие"
+    )
+}
+
+/// A conjunction inside an applicant: `and`, `et`, `&`, `und`, and lowercase `y`, `e`,
+/// `и` (uppercase, they are initials).
+fn is_applicant_conjunction(raw: &str, folded: &str) -> bool {
+    matches!(folded, "and" | "et" | "und") || matches!(raw, "y" | "e" | "и")
+}
+
+/// Normalized applicant from the words as written: a leading `Case of`/`Caso`/`Affaire`
+/// dropped, `the` dropped, conjunctions read as `and`, `et al.`/`y otros`/`et autres`…
 /// as `and others`, consecutive initials joined (`M.S.S.` = `MSS` → `mss`).
-pub(crate) fn applicant_key<S: AsRef<str>>(words: &[S]) -> String {
-    let mut words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
-    if words.len() > 2 && words[0] == "case" && words[1] == "of" {
-        words.drain(..2);
+pub(crate) fn applicant_key<S: AsRef<str>>(raw: &[S]) -> String {
+    let mut raw: Vec<&str> = raw.iter().map(AsRef::as_ref).collect();
+    let mut folded: Vec<String> = raw.iter().map(|word| fold_word(word)).collect();
+    if folded.len() > 1 && CASE_PREFIXES.contains(&folded[0].as_str()) {
+        let drop = if folded.get(1).is_some_and(|word| word == "of") && folded.len() > 2 {
+            2
+        } else {
+            1
+        };
+        raw.drain(..drop);
+        folded.drain(..drop);
     }
-    let mut parts: Vec<String> = Vec::with_capacity(words.len());
+    // In a name written in capitals (`ARTAVIA MURILLO Y OTROS`), a one-letter `Y`, `E`
+    // or `И` between two words is a conjunction, not an initial.
+    let all_capitals = raw.iter().any(|word| word.chars().count() > 1)
+        && raw.iter().all(|word| !word.chars().any(char::is_lowercase));
+    let long_word = |position: usize| {
+        raw.get(position).is_some_and(|word| {
+            word.chars().count() > 1 && !matches!(fold_word(word).as_str(), "and" | "et")
+        })
+    };
+    let mut parts: Vec<String> = Vec::with_capacity(raw.len());
     let mut last_was_initial = false;
     let mut position = 0;
-    while position < words.len() {
-        let word = words[position];
+    while position < raw.len() {
+        let word = folded[position].as_str();
+        let capital_conjunction = all_capitals
+            && matches!(raw[position], "Y" | "E" | "И")
+            && position > 0
+            && long_word(position - 1)
+            && long_word(position + 1);
+        let conjunction = capital_conjunction || is_applicant_conjunction(raw[position], word);
         position += 1;
         if word == "the" {
             continue;
         }
-        if word == "et" && words.get(position) == Some(&"al") {
+        if conjunction
+            && folded
+                .get(position)
+                .is_some_and(|next| is_others_word(next))
+        {
             parts.push("and".to_string());
             parts.push("others".to_string());
             position += 1;
+            last_was_initial = false;
+            continue;
+        }
+        if conjunction {
+            parts.push("and".to_string());
             last_was_initial = false;
             continue;
         }
@@ -117,8 +176,13 @@ pub(crate) fn applicant_key<S: AsRef<str>>(words: &[S]) -> String {
     parts.join(" ")
 }
 
-/// Normalized respondent: `the` dropped (`the United Kingdom` = `United Kingdom`).
+/// Normalized respondent: a known State (or several) by its canonical name
+/// (`Royaume-Uni`, `the United Kingdom` → `united kingdom`), else the words without
+/// `the`.
 pub(crate) fn respondent_key<S: AsRef<str>>(words: &[S]) -> String {
+    if let Some(canonical) = crate::states::canonical_respondent_of_words(words) {
+        return canonical;
+    }
     words
         .iter()
         .map(AsRef::as_ref)
@@ -220,7 +284,11 @@ pub fn find_case_names(text: &str, gazetteer: &Gazetteer) -> Vec<CaseNameMention
         }
         let mut found: Option<(usize, Vec<&GazetteerEntry>)> = None;
         'applicants: for start in earliest..separator {
-            let applicant = applicant_key(&folded[start..separator]);
+            let raw: Vec<&str> = words[start..separator]
+                .iter()
+                .map(|word| &text[word.start..word.end])
+                .collect();
+            let applicant = applicant_key(&raw);
             if applicant.is_empty() {
                 continue;
             }
@@ -311,7 +379,7 @@ fn year_after(rest: &str) -> Option<u16> {
 /// `[GC], judgment of 18 December 1986, para. 46` → `para:46`.
 fn pins_after(rest: &str) -> Vec<String> {
     let preamble = crate::extract::regex!(
-        r"^(?:\s?\[GC\])?(?:,?\s?\((?:dec\.|extracts)\))?(?:,\s?(?:Grand Chamber|GC))?(?:,\s?[Jj]udgment\s+of\s+(?:\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?"
+        r"^(?:\s?\[GC\])?(?:,?\s?\((?:dec\.|extracts)\))?(?:,\s?(?:Grand Chamber|GC))?(?:,\s?(?:[Jj]udgment|Views|[Dd]ecision|[Ss]entencia|[Aa]rrêt)(?:\s+adopted)?(?:\s+(?:on|of|de|du))?\s+(?:\d{1,2}\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?"
     );
     let skipped = preamble.find(rest).map_or(0, |found| found.end());
     crate::pins::parse_pins(&rest[skipped..]).1
@@ -336,17 +404,7 @@ pub fn extract_with_gazetteer(
         if citations.iter().any(|citation| citation.key == mention.key) {
             continue;
         }
-        let numbered_nearby = citations.iter().any(|citation| {
-            let overlaps = citation.span.0 < mention.span.1 && mention.span.0 < citation.span.1;
-            let follows = citation.span.0 >= mention.span.1
-                && text
-                    .get(mention.span.1..citation.span.0)
-                    .is_some_and(|between| {
-                        between.len() <= 16 && !between.chars().any(char::is_alphabetic)
-                    });
-            overlaps || follows
-        });
-        if numbered_nearby {
+        if numbered_nearby(text, mention.span, &citations) {
             continue;
         }
         let mut attrs = BTreeMap::new();
@@ -360,6 +418,514 @@ pub fn extract_with_gazetteer(
             pin: mention.pin,
             attrs,
         });
+    }
+    citations.sort_by_key(|citation| citation.span);
+    citations
+}
+
+/// Prefix of the key a case cited by name only gets: `name:<applicant> v <respondent>`.
+pub const NAME_KEY_PREFIX: &str = "name:";
+
+/// Separators of a name mention, as written: `v.`, `vs.`, `Vs.`, `versus`, `c.` and
+/// `против`. An uppercase `V`/`C` alone is a Roman numeral or a list letter.
+const MENTION_SEPARATORS: [&str; 7] = ["v", "vs", "Vs", "VS", "versus", "c", "против"];
+
+/// Capitalized words that open a sentence or a reference rather than a name (`In Kell
+/// v. Canada` → `Kell`), folded.
+const NOT_APPLICANT_WORDS: &[&str] = &[
+    "a",
+    "accordingly",
+    "after",
+    "also",
+    "although",
+    "and",
+    "annex",
+    "annexe",
+    "anexo",
+    "appendix",
+    "article",
+    "articulo",
+    "arret",
+    "as",
+    "asunto",
+    "at",
+    "before",
+    "both",
+    "but",
+    "by",
+    "capitulo",
+    "cas",
+    "case",
+    "cases",
+    "caso",
+    "casos",
+    "affaire",
+    "affaires",
+    "cdh",
+    "cedh",
+    "cf",
+    "cfr",
+    "chapter",
+    "cidh",
+    "com",
+    "comite",
+    "commission",
+    "committee",
+    "communication",
+    "compare",
+    "corte",
+    "court",
+    "dans",
+    "de",
+    "decision",
+    "del",
+    "des",
+    "dr",
+    "du",
+    "echr",
+    "ecthr",
+    "el",
+    "em",
+    "en",
+    "et",
+    "figure",
+    "finally",
+    "following",
+    "for",
+    "from",
+    "further",
+    "furthermore",
+    "he",
+    "hence",
+    "her",
+    "here",
+    "his",
+    "however",
+    "hrc",
+    "iacthr",
+    "ibid",
+    "id",
+    "idh",
+    "if",
+    "in",
+    "it",
+    "its",
+    "judgment",
+    "la",
+    "las",
+    "le",
+    "les",
+    "like",
+    "likewise",
+    "los",
+    "mme",
+    "moreover",
+    "mr",
+    "mrs",
+    "ms",
+    "na",
+    "no",
+    "nos",
+    "notably",
+    "of",
+    "on",
+    "or",
+    "our",
+    "para",
+    "paragraph",
+    "part",
+    "per",
+    "principle",
+    "recommendation",
+    "rule",
+    "section",
+    "see",
+    "she",
+    "similarly",
+    "since",
+    "so",
+    "sr",
+    "sra",
+    "supra",
+    "table",
+    "tedh",
+    "that",
+    "the",
+    "their",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thus",
+    "title",
+    "to",
+    "under",
+    "une",
+    "un",
+    "una",
+    "unlike",
+    "ver",
+    "vease",
+    "views",
+    "voir",
+    "volume",
+    "we",
+    "when",
+    "where",
+    "whereas",
+    "while",
+    "with",
+    "в",
+    "дело",
+    "делу",
+    "по",
+    "см",
+    "решение",
+    "постановление",
+];
+
+/// Lowercase words that may sit inside an applicant's name (`Artavia Murillo y otros`,
+/// `Gómez de Voituret`, `van der Meer`, `et al.`).
+fn is_name_particle(raw: &str, folded: &str) -> bool {
+    is_applicant_conjunction(raw, folded)
+        || is_others_word(folded)
+        || matches!(
+            folded,
+            "de" | "del"
+                | "da"
+                | "das"
+                | "do"
+                | "dos"
+                | "di"
+                | "du"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "el"
+                | "bin"
+                | "ben"
+                | "ibn"
+                | "al"
+                | "ter"
+        )
+}
+
+/// What may stand between two words of an applicant (no comma: `Kenya, Kell v. Canada`
+/// is a list, not a name).
+fn is_applicant_gap(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '‐' | '\u{ad}'))
+}
+
+/// A comma between two initials (`A, B and C v. Ireland`) sits inside a name.
+fn is_gap_between_initials(gap: &str, before: &str, after: &str) -> bool {
+    is_initial(before)
+        && is_initial(after)
+        && gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '.' | ','))
+}
+
+/// A case named by its applicant and respondent State, without a number: `K.N.L.H. v.
+/// Peru`, `Caso González y otras (“Campo Algodonero”) Vs. México`, `Эванс против
+/// Соединенного Королевства`. Its key is `name:<applicant> v <canonical respondent>`
+/// ([`case_name_key`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedCase {
+    /// Byte range from the applicant to the respondent (or the `(no. N)` after it).
+    pub span: (usize, usize),
+    pub surface: String,
+    pub key: CitationKey,
+    /// Pinpoints written after the name (`…, Views adopted on 27 April 1994, paragraph
+    /// 9.3` → `para:9.3`).
+    pub pin: Vec<String>,
+}
+
+/// The `name:` key of a case name, as a document's title or case name gives it
+/// (`Mutombo v. Switzerland`, `Artavia Murillo y otros (“Fecundación In Vitro”) Vs.
+/// Costa Rica`, `Airey c. Irlande (Article 50)`): `name:` + the normalized applicant +
+/// ` v ` + the canonical respondent (`name:airey v ireland`), and ` no N` for a `(no.
+/// N)` suffix. `None` unless the respondent is a known State (or several): a domestic
+/// case (`S v Vincenzo Pietropaolo`) has no such key.
+///
+/// ```
+/// use hrlex_cite::case_name_key;
+///
+/// let key = case_name_key("K.N.L.H. v. Peru").unwrap();
+/// assert_eq!(key.as_str(), "name:knlh v peru");
+/// assert_eq!(case_name_key("K.N.L.H. c. Pérou"), Some(key.clone()));
+/// assert_eq!(case_name_key("K.N.L.H. против Перу"), Some(key));
+/// assert_eq!(case_name_key("S v Vincenzo Pietropaolo"), None);
+/// ```
+pub fn case_name_key(name: &str) -> Option<CitationKey> {
+    let (name, suffix) = crate::gazetteer::strip_markers(name);
+    let words = fold_words(&name);
+    let separator = separator_position(&words)?;
+    let respondent = crate::states::canonical_respondent_of_words(&words[separator + 1..])?;
+    let raw = raw_words(&name);
+    let mut first = 0;
+    while first < separator && NOT_APPLICANT_WORDS.contains(&words[first].as_str()) {
+        first += 1;
+    }
+    let applicant = applicant_key(&raw[first..separator]);
+    if applicant.is_empty() {
+        return None;
+    }
+    Some(name_key(&applicant, &respondent, suffix))
+}
+
+fn name_key(applicant: &str, respondent: &str, suffix: Option<u32>) -> CitationKey {
+    CitationKey::new(format!(
+        "{NAME_KEY_PREFIX}{}",
+        join_key(applicant, respondent, suffix)
+    ))
+}
+
+/// Every case named in `text` by an applicant and a known respondent State, resolved or
+/// not. Only a State after the separator makes a mention (`article 2 v. 3`, `Rule 39`,
+/// `Soobramoney v. Minister of Health` give nothing); the applicant is the run of
+/// capitalized words, initials and name particles just before it, without the words that
+/// open a sentence or a reference (`In`, `See`, `Caso`, `TEDH`…).
+pub fn find_named_cases(text: &str) -> Vec<NamedCase> {
+    let words = words_of(text);
+    // Most paragraphs name no case: no separator, no folding.
+    if !words
+        .iter()
+        .skip(1)
+        .any(|word| MENTION_SEPARATORS.contains(&&text[word.start..word.end]))
+    {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut next_free_word = 0;
+    let max_respondent_words = 2 * crate::states::max_state_words() + 1;
+    let folded: Vec<String> = words
+        .iter()
+        .map(|word| fold_word(&text[word.start..word.end]))
+        .collect();
+    let raw = |index: usize| &text[words[index].start..words[index].end];
+    let gap = |index: usize| &text[words[index].end..words[index + 1].start];
+    for separator in 1..words.len() {
+        if separator < next_free_word || !MENTION_SEPARATORS.contains(&raw(separator)) {
+            continue;
+        }
+        let after = &text[words[separator].end..];
+        let dotted = after.starts_with('.');
+        if (raw(separator) == "c" && !dotted) || !after.starts_with(['.', ' ', '\u{a0}']) {
+            continue;
+        }
+        // The respondent: the most words that name known States.
+        let Some((last, respondent)) = (1..=max_respondent_words)
+            .rev()
+            .filter(|length| separator + length < words.len())
+            .filter(|length| (separator..separator + length).all(|k| is_name_gap(gap(k))))
+            .find_map(|length| {
+                crate::states::canonical_respondent_of_words(
+                    &folded[separator + 1..=separator + length],
+                )
+                .map(|respondent| (separator + length, respondent))
+            })
+        else {
+            continue;
+        };
+        // The applicant ends before the separator, or before a parenthesized nickname
+        // (`González y otras (“Campo Algodonero”) Vs. México`).
+        let before = text[..words[separator].start].trim_end();
+        let applicant_last = if before.ends_with(')') {
+            let Some(open) = before.rfind('(') else {
+                continue;
+            };
+            match (0..separator).rev().find(|&k| words[k].end <= open) {
+                Some(k)
+                    if text[words[k].end..open]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == '.') =>
+                {
+                    k
+                }
+                _ => continue,
+            }
+        } else if is_applicant_gap(gap(separator - 1)) {
+            separator - 1
+        } else {
+            continue;
+        };
+        let mut first = applicant_last + 1;
+        let mut position = applicant_last;
+        loop {
+            if position < next_free_word || applicant_last - position >= 8 {
+                break;
+            }
+            if position < applicant_last
+                && !is_applicant_gap(gap(position))
+                && !is_gap_between_initials(gap(position), raw(position), raw(position + 1))
+            {
+                break;
+            }
+            let word = raw(position);
+            let folded_word = folded[position].as_str();
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalized && !is_initial(word) && NOT_APPLICANT_WORDS.contains(&folded_word) {
+                break;
+            }
+            if !capitalized && !is_name_particle(word, folded_word) {
+                break;
+            }
+            first = position;
+            if position == 0 {
+                break;
+            }
+            position -= 1;
+        }
+        while first <= applicant_last && !raw(first).chars().next().is_some_and(char::is_uppercase)
+        {
+            first += 1;
+        }
+        if first > applicant_last {
+            continue;
+        }
+        let applicant_words: Vec<&str> = (first..=applicant_last).map(raw).collect();
+        let applicant = applicant_key(&applicant_words);
+        if applicant.is_empty() {
+            continue;
+        }
+        let mut end = words[last].end;
+        let suffix = numbered_suffix_after(&text[end..]);
+        if let Some((_, length)) = suffix {
+            end += length;
+        }
+        let span = (words[first].start, end);
+        found.push(NamedCase {
+            span,
+            surface: text[span.0..span.1].to_string(),
+            key: name_key(&applicant, &respondent, suffix.map(|(number, _)| number)),
+            pin: pins_after(&text[end..]),
+        });
+        next_free_word = last + 1;
+    }
+    found
+}
+
+/// Words allowed between a case name and the number that identifies it
+/// (`Büyükdağ v. Turkey (dec.), no. 28340/95`, `Caso K.L. vs. Perú, CDH, Com. Nº
+/// 1153/2003`): with them, the number is the citation and the name is not.
+const NUMBER_LABEL_WORDS: &[&str] = &[
+    "dec",
+    "gc",
+    "extracts",
+    "no",
+    "nos",
+    "n",
+    "communication",
+    "comm",
+    "com",
+    "application",
+    "app",
+    "appl",
+    "requete",
+    "comunicacion",
+    "comunicacao",
+    "demanda",
+    "solicitud",
+    "petition",
+    "peticion",
+    "report",
+    "informe",
+    "series",
+    "serie",
+    "c",
+    "cdh",
+    "hrc",
+    "ccpr",
+    "cat",
+    "cedaw",
+    "crc",
+    "crpd",
+    "cerd",
+    "cescr",
+    "сообщение",
+    "жалоба",
+];
+
+/// True when `between` (the text from a name to the next citation) holds only
+/// punctuation and number labels, at most 40 bytes.
+fn only_number_labels(between: &str) -> bool {
+    between.len() <= 40
+        && fold_words(between)
+            .iter()
+            .all(|word| NUMBER_LABEL_WORDS.contains(&word.as_str()))
+}
+
+/// A name mention is not emitted when it overlaps a citation, or is next to the number
+/// that identifies it (after: `Mutombo v. Switzerland, communication No. 13/1993`;
+/// just before: `communication No. 13/1993 (Mutombo v. Switzerland)`).
+fn numbered_nearby(text: &str, span: (usize, usize), citations: &[Citation]) -> bool {
+    citations.iter().any(|citation| {
+        let overlaps = citation.span.0 < span.1 && span.0 < citation.span.1;
+        let follows = citation.span.0 >= span.1
+            && text
+                .get(span.1..citation.span.0)
+                .is_some_and(only_number_labels);
+        let precedes = citation.span.1 <= span.0
+            && text.get(citation.span.1..span.0).is_some_and(|between| {
+                between.len() <= 6 && !between.chars().any(char::is_alphanumeric)
+            });
+        overlaps || follows || precedes
+    })
+}
+
+/// Adds `citation` to `citations`, or merges its pinpoints into the citation of the
+/// same key already there (one record per key per passage, SPEC §0).
+fn push_merged(citations: &mut Vec<Citation>, citation: Citation) {
+    match citations.iter_mut().find(|kept| kept.key == citation.key) {
+        Some(kept) => {
+            for pin in citation.pin {
+                if !kept.pin.contains(&pin) {
+                    kept.pin.push(pin);
+                }
+            }
+        }
+        None => citations.push(citation),
+    }
+}
+
+/// Every citation of a passage: [`extract`]; with a gazetteer, the ECtHR cases it
+/// resolves by name ([`extract_with_gazetteer`]); and every other case named by
+/// applicant and respondent State without a number, as a `name:` key
+/// ([`find_named_cases`]) that the linker resolves to the documents bearing that case
+/// name. A `name:` citation carries `attrs.via = "name"` and its surface is the name
+/// as written.
+pub fn extract_with_case_names(
+    text: &str,
+    context: &CitingContext,
+    gazetteer: Option<&Gazetteer>,
+) -> Vec<Citation> {
+    let mut citations = match gazetteer {
+        Some(gazetteer) => extract_with_gazetteer(text, context, gazetteer),
+        None => extract(text, context),
+    };
+    for named in find_named_cases(text) {
+        if numbered_nearby(text, named.span, &citations) {
+            continue;
+        }
+        let mut attrs = BTreeMap::new();
+        attrs.insert("via".to_string(), "name".to_string());
+        push_merged(
+            &mut citations,
+            Citation {
+                kind: named.key.kind(),
+                key: named.key,
+                span: named.span,
+                surface: named.surface,
+                pin: named.pin,
+                attrs,
+            },
+        );
     }
     citations.sort_by_key(|citation| citation.span);
     citations

@@ -6,7 +6,7 @@
 //!
 //! Only parsing happens here: the caller opens the file and hands over a reader.
 
-use crate::case_names::{applicant_key, fold_words, respondent_key, separator_position};
+use crate::case_names::{applicant_key, fold_words, raw_words, respondent_key, separator_position};
 use hrlex_model::CitationKey;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -172,7 +172,7 @@ pub fn normalized_case_name(name: &str) -> Option<String> {
     let (name, suffix) = strip_markers(name);
     let words = fold_words(&name);
     let separator = separator_position(&words)?;
-    let applicant = applicant_key(&words[..separator]);
+    let applicant = applicant_key(&raw_words(&name)[..separator]);
     let respondent = respondent_key(&words[separator + 1..]);
     if applicant.is_empty() || respondent.is_empty() {
         return None;
@@ -189,7 +189,7 @@ pub(crate) fn join_key(applicant: &str, respondent: &str, suffix: Option<u32>) -
 
 /// Removes `[GC]`, `(dec.)`, `(extracts)`, `(just satisfaction)`… and returns the
 /// `(no. N)` number separately.
-fn strip_markers(name: &str) -> (String, Option<u32>) {
+pub(crate) fn strip_markers(name: &str) -> (String, Option<u32>) {
     strip_markers_keeping(name, false)
 }
 
@@ -258,7 +258,7 @@ impl GazetteerBuilder {
             self.skipped += 1;
             return;
         };
-        let applicant = applicant_key(&words[..separator]);
+        let applicant = applicant_key(&raw_words(&name)[..separator]);
         let respondent = respondent_key(&words[separator + 1..]);
         if applicant.is_empty() || respondent.is_empty() {
             self.skipped += 1;
@@ -506,10 +506,15 @@ citation-authority/v1,2026-07-10,full,6,https://www.echr.coe.int/documents/d/ech
             normalized_case_name("İsmail Güneş v. Turkey").as_deref(),
             Some("ismail gunes v turkey")
         );
-        // A Russian citation has no English respondent: no name, no panic.
+        // A Russian citation: the respondent (in the genitive after `против`) is the
+        // canonical State; the applicant stays in Cyrillic.
         assert_eq!(
             normalized_case_name("Эванс против Соединенного Королевства").as_deref(),
-            Some("эванс v соединенного королевства")
+            Some("эванс v united kingdom")
+        );
+        assert_eq!(
+            normalized_case_name("Sabri Güneş c. Turquie").as_deref(),
+            normalized_case_name("Sabri Güneş v. Turkey").as_deref()
         );
     }
 }

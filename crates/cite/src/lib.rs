@@ -7,7 +7,13 @@
 //! document, used to resolve `?` and to infer bodies). Entry points: [`extract`] (one
 //! record per key per passage, pinpoints merged), [`extract_mentions`] (every
 //! mention), [`normalize_un_symbol`], and [`related_keys`] for the linker. Cases named
-//! without a number resolve through a [`Gazetteer`] ([`extract_with_gazetteer`]).
+//! without a number resolve through a [`Gazetteer`] ([`extract_with_gazetteer`]); any
+//! other case named by applicant and respondent State gets a `name:` key
+//! ([`extract_with_case_names`], [`case_name_key`]), which documents bearing that case
+//! name carry among their identifiers: `K.N.L.H. v. Peru`, `K.N.L.H. c. Pérou` and
+//! `K.N.L.H. vs. Perú` all give `name:knlh v peru` (respondent States in English,
+//! French, Spanish, Portuguese, Russian, Arabic and Chinese map to one canonical name,
+//! [`canonical_state`]).
 //!
 //! ```
 //! use hrlex_cite::{extract, CitingContext};
@@ -28,12 +34,17 @@ mod gazetteer;
 mod normalize;
 mod pins;
 mod related;
+mod states;
 
-pub use case_names::{extract_with_gazetteer, find_case_names, CaseNameMention};
+pub use case_names::{
+    case_name_key, extract_with_case_names, extract_with_gazetteer, find_case_names,
+    find_named_cases, CaseNameMention, NamedCase, NAME_KEY_PREFIX,
+};
 pub use context::CitingContext;
 pub use gazetteer::{normalized_case_name, Gazetteer, GazetteerEntry, GazetteerError};
 pub use normalize::normalize_un_symbol;
 pub use related::related_keys;
+pub use states::{canonical_respondent, canonical_state};
 
 pub use hrlex_model::{CitationKey, CitationKind};
 use serde::Serialize;

@@ -82,3 +82,19 @@ fn real_name_only_mentions_resolve() {
     assert!(find_case_names("Эванс против Соединенного Королевства", &gazetteer).is_empty());
     assert!(find_case_names("M.S.S.诉比利时和希腊案", &gazetteer).is_empty());
 }
+
+#[test]
+fn french_and_russian_respondents_resolve_through_the_whole_gazetteer() {
+    let gazetteer = gazetteer();
+    for (text, key) in [
+        ("Sabri Güneş c. Turquie [GC], § 54", "ecthr:app:27396/06"),
+        ("Sabri Güneş против Турции, § 54", "ecthr:app:27396/06"),
+        ("M.S.S. c. Belgique et Grèce [GC]", "ecthr:app:30696/09"),
+        ("M.S.S. против Бельгии и Греции", "ecthr:app:30696/09"),
+        ("Caso Evans Vs. Reino Unido, párr. 54", "ecthr:app:6339/05"),
+    ] {
+        let found = find_case_names(text, &gazetteer);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].key.as_str(), key, "{text}");
+    }
+}

@@ -16,6 +16,11 @@
 //! identifiers, or any language version of its own work) are not edges. A key that
 //! names no document in the index is *dangling*: it is still listed under what a
 //! document cites, and "cited by" works for it.
+//!
+//! A case cited by name only (`Mutombo v. Switzerland, Views adopted on 27 April 1994`)
+//! has a `name:` key (`name:mutombo v switzerland`, [`hrlex_cite::case_name_key`]);
+//! documents deciding a case bear the key of their case name, so the edge is resolved by
+//! the same term lookup, both ways; an occurrence's `surface` is the name as written.
 
 use crate::schema::{KIND_DOCUMENT, KIND_PARAGRAPH};
 use crate::search::{SearchIndex, Translation};
@@ -649,7 +654,8 @@ impl SearchIndex {
     }
 }
 
-/// `CCPR/C/85/D/1153/2003` → also `un:CCPR/C/85/D/1153/2003`; keys as given.
+/// `CCPR/C/85/D/1153/2003` → also `un:CCPR/C/85/D/1153/2003`; a case name
+/// (`Mutombo v. Switzerland`, `Mutombo c. Suisse`) → also its `name:` key; keys as given.
 fn key_candidates(value: &str) -> Vec<CitationKey> {
     let value = value.trim();
     let has_family = value.split_once(':').is_some_and(|(family, _)| {
@@ -661,6 +667,7 @@ fn key_candidates(value: &str) -> Vec<CitationKey> {
             "un:{}",
             hrlex_cite::normalize_un_symbol(value)
         )));
+        keys.extend(hrlex_cite::case_name_key(value));
     }
     with_related(keys.iter())
 }
@@ -752,6 +759,27 @@ mod tests {
                 "un:CCPR/C/85/D/1153/2003"
             ]
         );
+    }
+
+    #[test]
+    fn a_case_name_is_a_key_candidate_in_any_language() {
+        for written in [
+            "Mutombo v. Switzerland",
+            "Mutombo c. Suisse",
+            "Мутомбо против Швейцарии",
+        ] {
+            let candidates = key_candidates(written);
+            let name_keys: Vec<&str> = candidates
+                .iter()
+                .map(CitationKey::as_str)
+                .filter(|key| key.starts_with("name:"))
+                .collect();
+            assert_eq!(name_keys.len(), 1, "{written}: {candidates:?}");
+            assert!(name_keys[0].ends_with(" v switzerland"), "{written}");
+        }
+        assert!(key_candidates("CCPR/C/85/D/1153/2003")
+            .iter()
+            .all(|key| !key.as_str().starts_with("name:")));
     }
 
     #[test]

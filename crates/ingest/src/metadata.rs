@@ -1,5 +1,7 @@
 //! Metadata inferred from a document's own text when no structured source gives it:
-//! the UN symbol printed at the top, the mechanism it implies, the date.
+//! the UN symbol printed at the top, the mechanism it implies, the date; and the `name:`
+//! key of a decided case's name, under which texts that name the case without its
+//! number cite it.
 
 use hrlex_model::{CitationKey, DocType, Document, Mechanism};
 use regex::Regex;
@@ -90,6 +92,41 @@ pub fn infer_from_text(document: &mut Document, first_page: &str) {
     }
 }
 
+/// Document types that decide (or, for a communicated case, open) a case: a case name
+/// cited without a number means one of these, not an order or a press release of the
+/// same case.
+fn decides_a_case(doc_type: DocType) -> bool {
+    matches!(
+        doc_type,
+        DocType::Judgment
+            | DocType::Views
+            | DocType::Inadmissibility
+            | DocType::Discontinuance
+            | DocType::AdmissibilityDecision
+            | DocType::CommunicatedCase
+            | DocType::Other
+    )
+}
+
+/// Adds the `name:` key of the document's case name (`Mutombo v. Switzerland` →
+/// `name:mutombo v switzerland`, `Caso Artavia Murillo y otros Vs. Costa Rica` →
+/// `name:artavia murillo and others v costa rica`) to its identifiers, so that a text
+/// naming the case without its number resolves to it. The case name, else the title, is
+/// read; nothing is added unless the respondent is a known State. Each document's key
+/// comes from its own metadata, so an incremental reindex keeps edges right both ways.
+pub fn add_case_name_identifier(document: &mut Document) {
+    if !decides_a_case(document.doc_type) {
+        return;
+    }
+    let name = document
+        .case_name
+        .as_deref()
+        .unwrap_or(document.title.as_str());
+    if let Some(key) = hrlex_cite::case_name_key(name) {
+        document.add_identifier(key);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +147,42 @@ mod tests {
             doc_type_of_symbol("CEDAW/C/MEX/CO/7-8"),
             Some(DocType::ConcludingObservations)
         );
+    }
+
+    #[test]
+    fn a_decided_case_bears_the_key_of_its_name() {
+        // corpus/iacthr/pdfs/98302.pdf: the Spanish judgment's case name.
+        let mut judgment = Document::new("iacthr:98302", hrlex_model::Lang::Es);
+        judgment.doc_type = DocType::Judgment;
+        judgment.case_name =
+            Some("Artavia Murillo y otros (“Fecundación In Vitro”) v. Costa Rica".to_string());
+        add_case_name_identifier(&mut judgment);
+        assert!(judgment.identifiers.contains(&CitationKey::new(
+            "name:artavia murillo and others v costa rica"
+        )));
+
+        // corpus/echr/hudoc-texts/communicated_case_001-109453_FRE.txt
+        let mut communicated = Document::new("hudoc:001-109453", hrlex_model::Lang::Fr);
+        communicated.doc_type = DocType::CommunicatedCase;
+        communicated.case_name = Some("Mehmet KABAR c. Turquie".to_string());
+        add_case_name_identifier(&mut communicated);
+        assert_eq!(
+            communicated.identifiers,
+            [CitationKey::new("name:mehmet kabar v turkey")]
+        );
+
+        // A domestic case (corpus/africa/zagpjhc_judgment.docx) names no State.
+        let mut domestic = Document::new("za:ss076-2018:docx", hrlex_model::Lang::En);
+        domestic.doc_type = DocType::Judgment;
+        domestic.case_name = Some("S v Vincenzo Pietropaolo".to_string());
+        add_case_name_identifier(&mut domestic);
+        assert!(domestic.identifiers.is_empty());
+
+        // An order of the same case does not bear the name.
+        let mut order = Document::new("iacthr:order", hrlex_model::Lang::Es);
+        order.doc_type = DocType::Order;
+        order.case_name = judgment.case_name.clone();
+        add_case_name_identifier(&mut order);
+        assert!(order.identifiers.is_empty());
     }
 }

@@ -134,6 +134,7 @@ fn extract_file_unguarded(
             if document.source.path.is_empty() {
                 document.source.path = relative.to_string();
             }
+            metadata::add_case_name_identifier(document);
             attach_citations_with(document, options.gazetteer.as_deref());
         }
     }
@@ -271,7 +272,10 @@ pub fn attach_citations(document: &mut Document) {
 /// [`attach_citations`], and with a gazetteer, the ECtHR cases each paragraph names
 /// without their number (`ECHR, Sabri Günes v. Turkey, Grand Chamber, judgment of 29
 /// June 2012` → `ecthr:app:27396/06`); such a citation's `surface` is the case name as
-/// written.
+/// written. Every other case named by applicant and respondent State without a number
+/// (`Mutombo v. Switzerland, Views adopted on 27 April 1994`) is cited by its `name:`
+/// key, which resolves to the documents bearing that case name
+/// ([`metadata::add_case_name_identifier`]).
 pub fn attach_citations_with(document: &mut Document, gazetteer: Option<&hrlex_cite::Gazetteer>) {
     let mut context = match &document.symbol {
         Some(symbol) => hrlex_cite::CitingContext::with_symbol(symbol.clone()),
@@ -281,12 +285,7 @@ pub fn attach_citations_with(document: &mut Document, gazetteer: Option<&hrlex_c
         context.mechanism = Some(document.mechanism);
     }
     for paragraph in &mut document.paragraphs {
-        let citations = match gazetteer {
-            Some(gazetteer) => {
-                hrlex_cite::extract_with_gazetteer(&paragraph.text, &context, gazetteer)
-            }
-            None => hrlex_cite::extract(&paragraph.text, &context),
-        };
+        let citations = hrlex_cite::extract_with_case_names(&paragraph.text, &context, gazetteer);
         paragraph.citations = citations
             .into_iter()
             .filter(|citation| citation.kind != hrlex_model::CitationKind::ShortForm)
@@ -329,5 +328,24 @@ mod tests {
         ] {
             assert!(!is_corpus_documentation(Path::new(name)), "{name}");
         }
+    }
+
+    #[test]
+    fn a_case_named_in_russian_is_cited_by_its_name_key() {
+        let mut document = Document::new("ru-text", Lang::Ru);
+        document.paragraphs.push(hrlex_model::Paragraph::numbered(
+            "12",
+            "См. Эванс против Соединенного Королевства, § 54, и K.N.L.H. c. Pérou.",
+        ));
+        attach_citations(&mut document);
+        let keys: Vec<&str> = document.paragraphs[0]
+            .citations
+            .iter()
+            .map(|citation| citation.key.as_str())
+            .collect();
+        assert_eq!(keys, ["name:эванс v united kingdom", "name:knlh v peru"]);
+        let evans = &document.paragraphs[0].citations[0];
+        assert_eq!(evans.surface, "Эванс против Соединенного Королевства");
+        assert_eq!(evans.pin, ["para:54"]);
     }
 }
