@@ -13,10 +13,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Distinct words remembered per analyzer instance (a few MB at most); words met once
-/// the cache is full are filtered without being remembered. Running text meets its
-/// frequent words early, so they are the ones cached.
-const MAX_CACHED_WORDS: usize = 50_000;
+/// Distinct words remembered per analyzer instance (about 2.5 MB); words met once the
+/// cache is full are filtered without being remembered. Running text meets its frequent
+/// words early, so they are the ones cached: on the English text of the 100,000-document
+/// bench corpus (14M words, 81k distinct), the first 20,000 distinct words cover 97.9% of
+/// the occurrences (50,000: 99.2%, for 2.5 times the memory per indexing thread and
+/// language).
+const MAX_CACHED_WORDS: usize = 20_000;
 
 /// A token filter that applies `chain` (an analyzer over tantivy's `RawTokenizer`, i.e.
 /// filters that see one word at a time) to each token, with a cache of the outcomes.
