@@ -40,12 +40,14 @@ mod identifier;
 mod normalize;
 mod stopwords;
 mod tokenizer;
+mod word_cache;
 
 use std::sync::OnceLock;
 
 use hrlex_model::Lang;
 use tantivy::tokenizer::{
-    Language, Stemmer, StopWordFilter, TextAnalyzer, TokenStream, TokenizerManager,
+    Language, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer, TokenStream, Tokenizer,
+    TokenizerManager,
 };
 use unicode_script::{Script, UnicodeScript};
 
@@ -57,6 +59,7 @@ pub use identifier::{normalize_identifier, IdentifierTokenizer};
 pub use normalize::{fold_latin_diacritics, normalize_surface};
 pub use tantivy::tokenizer::Token;
 pub use tokenizer::{jieba, HanSegmentation, ScriptAwareTokenizer, MAX_WORD_CHARS};
+pub use word_cache::CachedWordFilter;
 
 pub const ANALYZER_ENGLISH: &str = "hrlex_en";
 pub const ANALYZER_FRENCH: &str = "hrlex_fr";
@@ -134,8 +137,8 @@ pub fn analyzer_for_text(text: &str) -> &'static str {
     }
 }
 
-/// Stop words (matched on the accented form, as the lists are written) → `fold`
-/// → the stop words' unaccented spellings (Latin
+/// The per-word filters of a stemmed analyzer: stop words (matched on the accented form,
+/// as the lists are written) → `fold` → the stop words' unaccented spellings (Latin
 /// diacritics, plus the language's fixes for endings the stemmer knows only accented) →
 /// Snowball stemmer → `after_stemming`.
 ///
@@ -144,24 +147,40 @@ pub fn analyzer_for_text(text: &str) -> &'static str {
 /// on the UN dev set, stemming the accented form first conflates slightly more (French: 5,749
 /// vs 6,106 classes for 9,985 words) but then 23% of accented French words no longer meet
 /// their unaccented spelling.
-fn stemmed_analyzer(
-    tokenizer: ScriptAwareTokenizer,
+#[derive(Clone)]
+struct StemmingChain {
     stop_words: StopWordFilter,
     fold: TermRewrite,
-    unaccented_stop_words: &[&str],
+    unaccented_stop_words: &'static [&'static str],
     language: Language,
     after_stemming: Option<TermRewrite>,
-) -> TextAnalyzer {
-    let unaccented_stop_words =
-        StopWordFilter::remove(unaccented_stop_words.iter().map(|word| (*word).to_owned()));
-    let builder = TextAnalyzer::builder(tokenizer)
-        .filter(stop_words)
-        .filter(RewriteTerms(fold))
-        .filter(unaccented_stop_words)
-        .filter(Stemmer::new(language));
-    match after_stemming {
-        Some(rewrite) => builder.filter(RewriteTerms(rewrite)).build(),
-        None => builder.build(),
+}
+
+impl StemmingChain {
+    /// `tokenizer` followed by the filters.
+    fn over<T: Tokenizer>(&self, tokenizer: T) -> TextAnalyzer {
+        let unaccented_stop_words = StopWordFilter::remove(
+            self.unaccented_stop_words
+                .iter()
+                .map(|word| (*word).to_owned()),
+        );
+        let builder = TextAnalyzer::builder(tokenizer)
+            .filter(self.stop_words.clone())
+            .filter(RewriteTerms(self.fold))
+            .filter(unaccented_stop_words)
+            .filter(Stemmer::new(self.language));
+        match self.after_stemming {
+            Some(rewrite) => builder.filter(RewriteTerms(rewrite)).build(),
+            None => builder.build(),
+        }
+    }
+
+    /// `tokenizer` followed by the filters run once per distinct word (see
+    /// [`CachedWordFilter`]): the same terms as [`StemmingChain::over`], faster.
+    fn cached_over<T: Tokenizer>(&self, tokenizer: T) -> TextAnalyzer {
+        TextAnalyzer::builder(tokenizer)
+            .filter(CachedWordFilter::new(self.over(RawTokenizer::default())))
+            .build()
     }
 }
 
@@ -170,59 +189,82 @@ fn builtin_stop_words(language: Language) -> StopWordFilter {
     StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
 }
 
-/// Builds the analyzer called `name`, or `None` for a name that is not one of ours.
-pub fn build_analyzer(name: &str) -> Option<TextAnalyzer> {
-    let words = || ScriptAwareTokenizer::new(HanSegmentation::Jieba);
+/// The per-word filters of the stemmed analyzer called `name`, if it is one.
+fn stemming_chain(name: &str) -> Option<StemmingChain> {
+    let chain = |stop_words, fold: TermRewrite, unaccented_stop_words, language, after_stemming| {
+        StemmingChain {
+            stop_words,
+            fold,
+            unaccented_stop_words,
+            language,
+            after_stemming,
+        }
+    };
     let latin_fold: TermRewrite = fold_latin_diacritics;
-    let analyzer = match name {
-        ANALYZER_ENGLISH => stemmed_analyzer(
-            words(),
+    Some(match name {
+        ANALYZER_ENGLISH => chain(
             builtin_stop_words(Language::English),
             latin_fold,
             &[],
             Language::English,
             None,
         ),
-        ANALYZER_FRENCH => stemmed_analyzer(
-            words().with_french_elision(),
+        ANALYZER_FRENCH => chain(
             builtin_stop_words(Language::French),
             fold_for_french_stemmer,
             stopwords::FRENCH_UNACCENTED,
             Language::French,
             None,
         ),
-        ANALYZER_SPANISH => stemmed_analyzer(
-            words(),
+        ANALYZER_SPANISH => chain(
             builtin_stop_words(Language::Spanish),
             latin_fold,
             stopwords::SPANISH_UNACCENTED,
             Language::Spanish,
             None,
         ),
-        ANALYZER_PORTUGUESE => stemmed_analyzer(
-            words(),
+        ANALYZER_PORTUGUESE => chain(
             builtin_stop_words(Language::Portuguese),
             fold_for_portuguese_stemmer,
             stopwords::PORTUGUESE_UNACCENTED,
             Language::Portuguese,
             None,
         ),
-        ANALYZER_RUSSIAN => stemmed_analyzer(
-            words(),
+        ANALYZER_RUSSIAN => chain(
             builtin_stop_words(Language::Russian),
             latin_fold,
             &[],
             Language::Russian,
             Some(drop_russian_fleeting_vowel),
         ),
-        ANALYZER_ARABIC => stemmed_analyzer(
-            words(),
+        ANALYZER_ARABIC => chain(
             StopWordFilter::remove(stopwords::arabic_stop_words()),
             latin_fold,
             &[],
             Language::Arabic,
             None,
         ),
+        _ => return None,
+    })
+}
+
+/// The word tokenizer of the text analyzer called `name`.
+fn words_for(name: &str) -> ScriptAwareTokenizer {
+    let words = ScriptAwareTokenizer::new(HanSegmentation::Jieba);
+    if name == ANALYZER_FRENCH {
+        words.with_french_elision()
+    } else {
+        words
+    }
+}
+
+/// Builds the analyzer called `name`, or `None` for a name that is not one of ours.
+pub fn build_analyzer(name: &str) -> Option<TextAnalyzer> {
+    if let Some(chain) = stemming_chain(name) {
+        return Some(chain.cached_over(words_for(name)));
+    }
+    let words = || words_for(name);
+    let analyzer = match name {
         ANALYZER_CHINESE | ANALYZER_DEFAULT => TextAnalyzer::builder(words())
             .filter(LATIN_DIACRITIC_FOLDER)
             .build(),
@@ -272,4 +314,92 @@ pub fn analyze(analyzer_name: &str, text: &str) -> Option<Vec<Token>> {
 /// The terms (token texts) the analyzer called `analyzer_name` makes of `text`.
 pub fn analyze_to_terms(analyzer_name: &str, text: &str) -> Option<Vec<String>> {
     analyze(analyzer_name, text).map(|tokens| tokens.into_iter().map(|token| token.text).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Every token of `text`, all fields, under `analyzer`.
+    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+        let mut stream = analyzer.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().clone());
+        }
+        tokens
+    }
+
+    fn devset(lang: &str) -> Vec<String> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/multilingual/un-parallel-corpus/devset")
+            .join(format!("UNv1.0.devset.{lang}"));
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+            .lines()
+            .take(200)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The word cache is an optimization only: on real text of every stemmed language
+    /// (Latin, Cyrillic and Arabic scripts), a cached analyzer instance gives exactly the
+    /// tokens (terms, offsets, positions, stop words dropped) of the uncached chain, on
+    /// first sight of the words, once they are cached, and when the cache is full.
+    #[test]
+    fn cached_word_filters_give_the_terms_of_the_uncached_chain() {
+        for (name, lang) in [
+            (ANALYZER_ENGLISH, "en"),
+            (ANALYZER_FRENCH, "fr"),
+            (ANALYZER_SPANISH, "es"),
+            (ANALYZER_PORTUGUESE, "es"),
+            (ANALYZER_RUSSIAN, "ru"),
+            (ANALYZER_ARABIC, "ar"),
+        ] {
+            let chain = stemming_chain(name).expect("a stemmed analyzer");
+            let mut uncached = chain.over(words_for(name));
+            let mut cached = build_analyzer(name).expect("registered");
+            let mut nearly_full = TextAnalyzer::builder(words_for(name))
+                .filter(
+                    CachedWordFilter::new(chain.over(RawTokenizer::default())).with_max_words(3),
+                )
+                .build();
+            let lines = devset(lang);
+            let mut dropped = 0;
+            for round in 0..2 {
+                for line in &lines {
+                    let expected = tokens(&mut uncached, line);
+                    assert_eq!(
+                        tokens(&mut cached, line),
+                        expected,
+                        "{name} round {round}: {line}"
+                    );
+                    assert_eq!(
+                        tokens(&mut nearly_full, line),
+                        expected,
+                        "{name} full: {line}"
+                    );
+                    let last = expected.last().map_or(0, |token| token.position + 1);
+                    dropped += last - expected.len();
+                }
+            }
+            assert!(
+                dropped > 0,
+                "{name}: no stop word met, the drop path is untested"
+            );
+        }
+    }
+
+    /// A clone of a used analyzer analyzes like a fresh one (its cache starts empty).
+    #[test]
+    fn a_clone_of_a_used_analyzer_gives_the_same_terms() {
+        let mut used = build_analyzer(ANALYZER_RUSSIAN).expect("registered");
+        let text = "Пытки и жестокое обращение запрещены; пыток не было.";
+        let first = tokens(&mut used, text);
+        let mut clone = used.clone();
+        assert_eq!(tokens(&mut clone, text), first);
+        assert_eq!(tokens(&mut used, text), first);
+        assert!(first.iter().any(|token| token.text == "пытк"));
+    }
 }

@@ -611,18 +611,18 @@ where
         if to_extract.is_empty() {
             continue;
         }
-        let extractions = extract(&to_extract);
+        let mut extractions = extract(&to_extract).into_iter();
         for (index_in_batch, entry) in to_extract.iter().enumerate() {
             done += 1;
             done_since_checkpoint += 1;
             observe(&IndexEvent::FileDone { done, of: to_check });
             let (key, print, hash) = &to_extract_meta[index_in_batch];
             let extraction = extractions
-                .get(index_in_batch)
+                .next()
                 .map(|extraction| match extraction {
                     Extraction::Documents(documents) => Ok(Some(documents)),
                     Extraction::Skipped(_) => Ok(None),
-                    Extraction::Failed { code, reason } => Err((code.clone(), reason.clone())),
+                    Extraction::Failed { code, reason } => Err((code, reason)),
                 })
                 .unwrap_or_else(|| {
                     Err((
@@ -854,7 +854,7 @@ fn add_document(
     writer: &IndexWriter,
     fields: &Fields,
     source_key: &str,
-    document: &Document,
+    mut document: Document,
 ) -> Result<(), IndexError> {
     let mut record = TantivyDocument::new();
     record.add_text(fields.kind, KIND_DOCUMENT);
@@ -932,12 +932,14 @@ fn add_document(
     }
     record.add_i64(fields.date_sort, date_sort_key(document.date.as_deref()));
     record.add_u64(fields.access, access_rank(document.access));
-    let mut metadata = document.clone();
-    metadata.paragraphs = Vec::new();
-    let metadata_json = serde_json::to_string(&metadata).map_err(|error| IndexError::Engine {
+    // The metadata is the document without its paragraphs (stored in their own records);
+    // taken out and put back rather than cloning the whole text.
+    let paragraphs = std::mem::take(&mut document.paragraphs);
+    let metadata_json = serde_json::to_string(&document).map_err(|error| IndexError::Engine {
         context: "encoding document metadata",
         message: error.to_string(),
     })?;
+    document.paragraphs = paragraphs;
     record.add_text(fields.metadata_json, metadata_json);
     writer
         .add_document(record)
@@ -976,4 +978,82 @@ fn add_document(
             .map_err(IndexError::engine("adding a paragraph"))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{SearchIndex, SearchRequest};
+    use hrlex_model::Paragraph;
+
+    fn russian_document(batch: &[CorpusEntry]) -> Vec<Extraction> {
+        batch
+            .iter()
+            .map(|_| {
+                let mut document = Document::new("ccpr-ru", Lang::Ru);
+                document.paragraphs.push(Paragraph::numbered(
+                    "1",
+                    "Пытки и жестокое обращение запрещены.",
+                ));
+                Extraction::Documents(vec![document])
+            })
+            .collect()
+    }
+
+    /// Rewrites the commit stamp as an older hrlex would have written it.
+    fn stamp_as_version(index_dir: &Path, version: &str) {
+        let index = Index::open_in_dir(index_dir).unwrap();
+        let mut stamp = read_stamp(&index).unwrap().expect("a stamp");
+        stamp.schema_version = version.to_string();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut prepared = writer.prepare_commit().unwrap();
+        prepared.set_payload(&serde_json::to_string(&stamp).unwrap());
+        prepared.commit().unwrap();
+    }
+
+    /// An index written by a build of another schema version is refused by searches and
+    /// by incremental runs (with the error telling to rebuild), and `--full` rebuilds it
+    /// in place: the new index is searchable, carries the current version, and no staging
+    /// or old folder is left beside it.
+    #[test]
+    fn an_index_of_another_schema_version_is_refused_then_rebuilt_by_a_full_run() {
+        let corpus = tempfile::tempdir().unwrap();
+        let parent = tempfile::tempdir().unwrap();
+        let index_dir = parent.path().join("index");
+        let file = corpus.path().join("ccpr-ru.txt");
+        std::fs::write(&file, "x").unwrap();
+        let entries = || vec![CorpusEntry::new(&file, "ccpr-ru.txt")];
+        let mut options =
+            IndexRunOptions::new(&index_dir, vec![corpus.path().to_path_buf()], "test");
+        update_index(&options, entries(), Vec::new(), russian_document).unwrap();
+        stamp_as_version(&index_dir, "hrlex-index-3");
+
+        let refused = update_index(&options, entries(), Vec::new(), russian_document);
+        assert!(
+            matches!(&refused, Err(IndexError::SchemaMismatch { found, .. }) if found == "hrlex-index-3"),
+            "{refused:?}"
+        );
+        assert!(refused.unwrap_err().to_string().contains("--full"));
+        assert!(matches!(
+            SearchIndex::open(&index_dir),
+            Err(IndexError::SchemaMismatch { .. })
+        ));
+
+        options.full = true;
+        let report = update_index(&options, entries(), Vec::new(), russian_document).unwrap();
+        assert!(report.full_rebuild);
+        assert_eq!(report.documents_total, 1);
+        let index = SearchIndex::open(&index_dir).unwrap();
+        let stamp = index.info().unwrap().stamp.expect("a stamp");
+        assert_eq!(stamp.schema_version, SCHEMA_VERSION);
+        let hits = index.search(&SearchRequest::new("пыток")).unwrap().hits;
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].id, "ccpr-ru");
+        let mut leftovers: Vec<String> = std::fs::read_dir(parent.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        leftovers.sort();
+        assert_eq!(leftovers, ["index"]);
+    }
 }
