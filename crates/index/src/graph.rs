@@ -408,6 +408,25 @@ impl SearchIndex {
         Ok(Some(response))
     }
 
+    /// The id of the document holding the text of the decision `id` designates: `id`
+    /// itself, unless it is a metadata-only record of a decision whose full text the
+    /// index holds (then that full text, in the record's language when there is a
+    /// choice). `None` when the document does not exist or `access` may not see it.
+    pub fn decision_text_id(&self, id: &str, access: Access) -> Result<Option<String>, IndexError> {
+        let searcher = self.reader.searcher();
+        let Some((_, asked)) = self.find_document(&searcher, id, access)? else {
+            return Ok(None);
+        };
+        let has_text = self
+            .documents_with_paragraphs(&searcher, std::iter::once(id))?
+            .contains(id);
+        if !is_metadata_only(&asked, has_text) {
+            return Ok(Some(asked.id));
+        }
+        let (shown, _) = self.decision_of(&searcher, asked, access)?;
+        Ok(Some(shown.id))
+    }
+
     /// The documents of the decision `asked` belongs to: every language version of its
     /// work, and the metadata-only records and full-text decisions that are the same
     /// decision as one of them ([`same_decision`]) with their works' versions. Returns

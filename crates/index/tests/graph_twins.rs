@@ -12,7 +12,8 @@
 //!    decision on the same communication) is another decision: it stays a target.
 //! 4. "What cites" the record answers exactly as "what cites" the full text, which it
 //!    names as the document; citing documents in English and Arabic.
-//! 5. A case name or symbol designates the full text, not the record.
+//! 5. A case name or symbol designates the full text, not the record; the text of the
+//!    record's decision is the full text.
 
 use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, SearchIndex};
 use hrlex_model::{
@@ -281,5 +282,22 @@ fn a_name_or_symbol_designates_the_full_text() {
     assert_eq!(
         index.resolve_document_id(RECORD, Access::Public).unwrap(),
         Some(RECORD.to_string())
+    );
+    // Its text is the full text's (in its language); a record alone and a full text
+    // are their own.
+    for (id, text) in [
+        (RECORD, FULL_TEXT_EN),
+        (ONLY_RECORD, ONLY_RECORD),
+        (FULL_TEXT_RU, FULL_TEXT_RU),
+    ] {
+        assert_eq!(
+            index.decision_text_id(id, Access::Public).unwrap(),
+            Some(text.to_string()),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        index.decision_text_id("tb:none", Access::Public).unwrap(),
+        None
     );
 }
