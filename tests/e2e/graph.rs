@@ -390,6 +390,16 @@ fn mutombo_is_one_target_the_full_text_views_not_its_metadata_record() {
     // no text).
     let by_symbol = cites(index, "CAT/C/12/D/13/1993");
     assert_eq!(by_symbol["document"]["id"], MUTOMBO_ID);
+    let (code, stdout, stderr) = run(&[
+        "cites",
+        "--json",
+        "--index",
+        path_str(index),
+        MUTOMBO_RECORD_ID,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("metadata-only record"), "{stderr}");
+    assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap(), by_symbol);
 }
 
 fn copy_file(corpus: &Path, relative: &str, into: &Path) {
