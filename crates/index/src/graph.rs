@@ -25,7 +25,7 @@
 //! One decision, two documents: a metadata-only record (the OHCHR export's entry for a
 //! treaty-body decision: symbol, case name, dates, no text) and the full-text decision
 //! bear the same identifiers. Where a key resolves to both, the full text is the target
-//! and the record is dropped ([`prefer_full_text`]); a record that is the only document
+//! and the record is dropped (`SearchIndex::prefer_full_text`); a record that is the only document
 //! bearing a key stays the target (the index knows the decision, not its text). Asked
 //! "what cites" the record, the answer is the full-text decision's.
 
@@ -429,7 +429,7 @@ impl SearchIndex {
 
     /// The documents of the decision `asked` belongs to: every language version of its
     /// work, and the metadata-only records and full-text decisions that are the same
-    /// decision as one of them ([`same_decision`]) with their works' versions. Returns
+    /// decision as one of them (`same_decision`) with their works' versions. Returns
     /// also the document to show for the decision: `asked` when it has text, else a
     /// full-text member (same language first), else `asked`.
     fn decision_of(
@@ -564,7 +564,7 @@ impl SearchIndex {
             .collect())
     }
 
-    /// [`SearchIndex::prefer_full_text`], each document paired with whether it has
+    /// `SearchIndex::prefer_full_text`, each document paired with whether it has
     /// text (is not metadata-only).
     fn classify_text(
         &self,
