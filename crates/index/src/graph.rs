@@ -25,9 +25,9 @@
 //! One decision, two documents: a metadata-only record (the OHCHR export's entry for a
 //! treaty-body decision: symbol, case name, dates, no text) and the full-text decision
 //! bear the same identifiers. Where a key resolves to both, the full text is the target
-//! and the record is dropped (`SearchIndex::prefer_full_text`); a record that is the only document
-//! bearing a key stays the target (the index knows the decision, not its text). Asked
-//! "what cites" the record, the answer is the full-text decision's.
+//! and the record is dropped (`SearchIndex::prefer_full_text`); a record that is the
+//! only document bearing a key stays the target (the index knows the decision, not its
+//! text). Asked "what cites" the record, the answer is the full-text decision's.
 
 use crate::schema::{KIND_DOCUMENT, KIND_PARAGRAPH};
 use crate::search::{SearchIndex, Translation};
