@@ -82,6 +82,17 @@ pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
         );
         return Ok(exit::USAGE);
     };
+    // A metadata-only record (the OHCHR export's entry for a decision) cites nothing:
+    // what its decision cites is in the full text, when the index holds it.
+    let id = match index.decision_text_id(&id, access)? {
+        Some(text_id) if text_id != id => {
+            eprintln!(
+                "hrlex cites: {id} is a metadata-only record; its decision's text is {text_id}"
+            );
+            text_id
+        }
+        _ => id,
+    };
     let Some(response) = index.cites(&id, access)? else {
         eprintln!("hrlex cites: no document `{id}`");
         return Ok(exit::USAGE);

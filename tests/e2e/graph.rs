@@ -23,6 +23,11 @@
 //!    that case name (from the OHCHR record), so "what cites Mutombo?" lists the
 //!    footnote with its pinpoint, "what does X v. the Netherlands cite?" resolves the
 //!    name, and the case can be asked about by name in another language.
+//! 7. One decision, one target: Mutombo's views are in the sample twice, as full text
+//!    (`tb:`) and as the OHCHR export's metadata-only record (`ohchr:`), with the same
+//!    symbol, communication and name keys. "What does X v. the Netherlands cite?"
+//!    resolves Mutombo to the full-text views alone; asked by name, by symbol or by the
+//!    record's id, "what cites Mutombo?" answers for the full-text views (issue #4).
 
 use crate::helpers::{path_str, run, sample_corpus};
 use serde_json::Value;
@@ -275,6 +280,7 @@ fn a_general_comment_is_cited_by_the_special_rapporteur() {
 const MUTOMBO_ID: &str = "tb:cat-c-12-d-13-1993";
 const X_NETHERLANDS_ID: &str = "tb:cat-c-16-d-36-1995";
 const MUTOMBO_NAME_KEY: &str = "name:mutombo v switzerland";
+const MUTOMBO_RECORD_ID: &str = "ohchr:cat-c-12-d-13-1993";
 
 #[test]
 fn a_case_named_without_its_number_resolves_through_the_names_of_documents() {
@@ -335,6 +341,65 @@ fn a_case_named_without_its_number_resolves_through_the_names_of_documents() {
         )),
         "{stdout}"
     );
+}
+
+fn target_ids(cited: &Value) -> Vec<&str> {
+    cited["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|target| target["id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn mutombo_is_one_target_the_full_text_views_not_its_metadata_record() {
+    let index = sample_index();
+    // The record is indexed (a decision the index knows by its metadata).
+    let record = cited_by(index, MUTOMBO_RECORD_ID);
+    let response = cites(index, X_NETHERLANDS_ID);
+    for key in [MUTOMBO_NAME_KEY, "comm:CAT:13/1993"] {
+        let cited = cited_key(&response, key).unwrap_or_else(|| panic!("{key} cited"));
+        assert_eq!(target_ids(cited), [MUTOMBO_ID], "{cited:#}");
+    }
+
+    // "What cites Mutombo?" by name, in English and French, by symbol, by the full
+    // text's id and by the record's id: one answer, about the full-text views.
+    let by_document = cited_by(index, MUTOMBO_ID);
+    assert_eq!(by_document["total"], 3, "{by_document:#}");
+    for asked in [
+        "Mutombo v. Switzerland",
+        "Mutombo c. Suisse",
+        "CAT/C/12/D/13/1993",
+    ] {
+        assert_eq!(cited_by(index, asked), by_document, "{asked}");
+    }
+    assert_eq!(record, by_document);
+    assert_eq!(record["document"]["id"], MUTOMBO_ID);
+
+    // Readable: one target after the arrow.
+    let (code, stdout, stderr) = run(&["cites", "--index", path_str(index), X_NETHERLANDS_ID]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(&format!(
+            "Mutombo v. Switzerland (by name: {MUTOMBO_NAME_KEY}) → {MUTOMBO_ID} [cat, en]\n"
+        )),
+        "{stdout}"
+    );
+    // What Mutombo cites, asked by its symbol, is what the views cite (the record has
+    // no text).
+    let by_symbol = cites(index, "CAT/C/12/D/13/1993");
+    assert_eq!(by_symbol["document"]["id"], MUTOMBO_ID);
+    let (code, stdout, stderr) = run(&[
+        "cites",
+        "--json",
+        "--index",
+        path_str(index),
+        MUTOMBO_RECORD_ID,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("metadata-only record"), "{stderr}");
+    assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap(), by_symbol);
 }
 
 fn copy_file(corpus: &Path, relative: &str, into: &Path) {

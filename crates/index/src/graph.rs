@@ -21,6 +21,13 @@
 //! has a `name:` key (`name:mutombo v switzerland`, [`hrlex_cite::case_name_key`]);
 //! documents deciding a case bear the key of their case name, so the edge is resolved by
 //! the same term lookup, both ways; an occurrence's `surface` is the name as written.
+//!
+//! One decision, two documents: a metadata-only record (the OHCHR export's entry for a
+//! treaty-body decision: symbol, case name, dates, no text) and the full-text decision
+//! bear the same identifiers. Where a key resolves to both, the full text is the target
+//! and the record is dropped (`SearchIndex::prefer_full_text`); a record that is the
+//! only document bearing a key stays the target (the index knows the decision, not its
+//! text). Asked "what cites" the record, the answer is the full-text decision's.
 
 use crate::schema::{KIND_DOCUMENT, KIND_PARAGRAPH};
 use crate::search::{SearchIndex, Translation};
@@ -28,7 +35,7 @@ use crate::IndexError;
 use hrlex_model::{Access, CitationKey, CitationKind, Document, Paragraph, System};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use tantivy::collector::DocSetCollector;
+use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
@@ -77,6 +84,35 @@ pub(crate) fn identifier_terms<'a>(
 
 fn expanded(key: &CitationKey) -> Vec<CitationKey> {
     with_related(std::iter::once(key))
+}
+
+/// The note code importers put on a document made of metadata without the text.
+const METADATA_ONLY_NOTE: &str = "metadata-only";
+
+/// A document is metadata-only when its importer says so (the OHCHR export; ECOWAS
+/// records whose one paragraph is a summary) or when it has no paragraph.
+fn is_metadata_only(document: &Document, has_paragraphs: bool) -> bool {
+    !has_paragraphs
+        || document
+            .notes
+            .iter()
+            .any(|note| note.code == METADATA_ONLY_NOTE)
+}
+
+/// `record` and `full_text` are the same decision: the same symbol when both have one
+/// (an admissibility decision and the views on the same communication share the
+/// communication key, not the symbol), else an identifier in common other than a case
+/// name (`name:x v switzerland` is borne by many decisions).
+fn same_decision(record: &Document, full_text: &Document) -> bool {
+    match (&record.symbol, &full_text.symbol) {
+        (Some(a), Some(b)) => {
+            hrlex_cite::normalize_un_symbol(a) == hrlex_cite::normalize_un_symbol(b)
+        }
+        _ => record.identifiers.iter().any(|key| {
+            !key.as_str().starts_with(hrlex_cite::NAME_KEY_PREFIX)
+                && full_text.identifiers.contains(key)
+        }),
+    }
 }
 
 /// The system a key points into when no document resolves it.
@@ -313,11 +349,12 @@ impl SearchIndex {
             {
                 continue;
             }
-            let mut targets: Vec<Document> = self
+            let bearing: Vec<Document> = self
                 .documents_bearing(&searcher, &candidates, access)?
                 .into_iter()
                 .filter(|target| target.work_id != document.work_id)
                 .collect();
+            let mut targets = self.prefer_full_text(&searcher, bearing)?;
             targets.sort_by(|a, b| {
                 a.work_id
                     .cmp(&b.work_id)
@@ -343,6 +380,10 @@ impl SearchIndex {
     /// What cites the document `id` (through any identifier of any language version of
     /// its work), excluding its own work. `None` when the document does not exist or
     /// `access` may not see it. A document without identifiers is cited by nothing.
+    ///
+    /// A decision held both as full text and as a metadata-only record (same symbol) is
+    /// one target: asked about either, the answer is the same, its `document` the full
+    /// text (in the record's language when there is a choice).
     pub fn cited_by_document(
         &self,
         id: &str,
@@ -351,24 +392,113 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<Option<CitedByResponse>, IndexError> {
         let searcher = self.reader.searcher();
-        let Some((_, document)) = self.find_document(&searcher, id, access)? else {
+        let Some((_, asked)) = self.find_document(&searcher, id, access)? else {
             return Ok(None);
         };
-        let mut identifiers: Vec<CitationKey> = document.identifiers.clone();
-        for version in self.work_versions(&searcher, &document.work_id, access)? {
-            identifiers.extend(version.identifiers);
+        let (document, decision) = self.decision_of(&searcher, asked, access)?;
+        let mut works: Vec<String> = Vec::new();
+        for member in &decision {
+            if !works.contains(&member.work_id) {
+                works.push(member.work_id.clone());
+            }
         }
-        let keys = identifier_terms(identifiers.iter());
-        let mut response = self.cited_by(
-            &searcher,
-            &keys,
-            Some(&document.work_id),
-            access,
-            offset,
-            limit,
-        )?;
+        let keys = identifier_terms(decision.iter().flat_map(|member| member.identifiers.iter()));
+        let mut response = self.cited_by(&searcher, &keys, &works, access, offset, limit)?;
         response.document = Some(DocumentRef::of(&document));
         Ok(Some(response))
+    }
+
+    /// The id of the document holding the text of the decision `id` designates: `id`
+    /// itself, unless it is a metadata-only record of a decision whose full text the
+    /// index holds (then that full text, in the record's language when there is a
+    /// choice). `None` when the document does not exist or `access` may not see it.
+    pub fn decision_text_id(&self, id: &str, access: Access) -> Result<Option<String>, IndexError> {
+        let searcher = self.reader.searcher();
+        let Some((_, asked)) = self.find_document(&searcher, id, access)? else {
+            return Ok(None);
+        };
+        let has_text = self
+            .documents_with_paragraphs(&searcher, std::iter::once(id))?
+            .contains(id);
+        if !is_metadata_only(&asked, has_text) {
+            return Ok(Some(asked.id));
+        }
+        let (shown, _) = self.decision_of(&searcher, asked, access)?;
+        Ok(Some(shown.id))
+    }
+
+    /// The documents of the decision `asked` belongs to: every language version of its
+    /// work, and the metadata-only records and full-text decisions that are the same
+    /// decision as one of them (`same_decision`) with their works' versions. Returns
+    /// also the document to show for the decision: `asked` when it has text, else a
+    /// full-text member (same language first), else `asked`.
+    fn decision_of(
+        &self,
+        searcher: &Searcher,
+        asked: Document,
+        access: Access,
+    ) -> Result<(Document, Vec<Document>), IndexError> {
+        let mut members = self.work_versions(searcher, &asked.work_id, access)?;
+        if !members.iter().any(|member| member.id == asked.id) {
+            members.push(asked.clone());
+        }
+        // Name keys are shared by unrelated decisions (`X v. Switzerland`): not a lookup.
+        let own_keys: Vec<&CitationKey> = members
+            .iter()
+            .flat_map(|member| member.identifiers.iter())
+            .filter(|key| !key.as_str().starts_with(hrlex_cite::NAME_KEY_PREFIX))
+            .collect();
+        if own_keys.is_empty() {
+            return Ok((asked, members));
+        }
+        let bearing =
+            self.documents_bearing(searcher, &with_related(own_keys.into_iter()), access)?;
+        let with_text = self.documents_with_paragraphs(
+            searcher,
+            members
+                .iter()
+                .chain(bearing.iter())
+                .map(|document| document.id.as_str()),
+        )?;
+        let metadata_only =
+            |document: &Document| is_metadata_only(document, with_text.contains(&document.id));
+        let mut twin_works: Vec<String> = Vec::new();
+        for candidate in &bearing {
+            if members
+                .iter()
+                .any(|member| member.work_id == candidate.work_id)
+            {
+                continue;
+            }
+            let twin = members.iter().any(|member| {
+                (metadata_only(member) || metadata_only(candidate))
+                    && same_decision(member, candidate)
+            });
+            if twin && !twin_works.contains(&candidate.work_id) {
+                twin_works.push(candidate.work_id.clone());
+            }
+        }
+        for work_id in twin_works {
+            for version in self.work_versions(searcher, &work_id, access)? {
+                if !members.iter().any(|member| member.id == version.id) {
+                    members.push(version);
+                }
+            }
+        }
+        if !metadata_only(&asked) {
+            return Ok((asked, members));
+        }
+        let shown = members
+            .iter()
+            .filter(|member| with_text.contains(&member.id) && !metadata_only(member))
+            .min_by(|a, b| {
+                (a.lang != asked.lang)
+                    .cmp(&(b.lang != asked.lang))
+                    .then_with(|| a.id.cmp(&b.id))
+            })
+            .cloned()
+            .unwrap_or(asked);
+        Ok((shown, members))
     }
 
     /// What cites `key` (or a key naming the same document, `comm:?:…` included for a
@@ -394,7 +524,7 @@ impl SearchIndex {
     ) -> Result<CitedByResponse, IndexError> {
         let searcher = self.reader.searcher();
         let keys = identifier_terms(keys.iter());
-        self.cited_by(&searcher, &keys, None, access, offset, limit)
+        self.cited_by(&searcher, &keys, &[], access, offset, limit)
     }
 
     /// The id of the document `value` designates: a document id, else the first
@@ -409,16 +539,122 @@ impl SearchIndex {
         if self.find_document(&searcher, value, access)?.is_some() {
             return Ok(Some(value.to_string()));
         }
-        let mut documents = self.documents_bearing(&searcher, &key_candidates(value), access)?;
-        documents.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(documents.into_iter().next().map(|document| document.id))
+        let bearing = self.documents_bearing(&searcher, &key_candidates(value), access)?;
+        let mut documents = self.classify_text(&searcher, bearing)?;
+        // The decision's text before its metadata-only record (or another record).
+        documents
+            .sort_by(|(a, a_text), (b, b_text)| b_text.cmp(a_text).then_with(|| a.id.cmp(&b.id)));
+        Ok(documents
+            .into_iter()
+            .next()
+            .map(|(document, _)| document.id))
+    }
+
+    /// `documents` without the metadata-only records of a decision whose full text is
+    /// among them; a record that is the only document of its decision stays.
+    fn prefer_full_text(
+        &self,
+        searcher: &Searcher,
+        documents: Vec<Document>,
+    ) -> Result<Vec<Document>, IndexError> {
+        Ok(self
+            .classify_text(searcher, documents)?
+            .into_iter()
+            .map(|(document, _)| document)
+            .collect())
+    }
+
+    /// `SearchIndex::prefer_full_text`, each document paired with whether it has
+    /// text (is not metadata-only).
+    fn classify_text(
+        &self,
+        searcher: &Searcher,
+        documents: Vec<Document>,
+    ) -> Result<Vec<(Document, bool)>, IndexError> {
+        // Paragraph counts are looked up only where two documents are one decision.
+        let any_pair = documents.iter().enumerate().any(|(position, a)| {
+            documents[position + 1..]
+                .iter()
+                .any(|b| a.work_id != b.work_id && same_decision(a, b))
+        });
+        if !any_pair {
+            return Ok(documents
+                .into_iter()
+                .map(|document| {
+                    let text = !document
+                        .notes
+                        .iter()
+                        .any(|note| note.code == METADATA_ONLY_NOTE);
+                    (document, text)
+                })
+                .collect());
+        }
+        let with_text = self.documents_with_paragraphs(
+            searcher,
+            documents.iter().map(|document| document.id.as_str()),
+        )?;
+        let classified: Vec<(Document, bool)> = documents
+            .into_iter()
+            .map(|document| {
+                let text = !is_metadata_only(&document, with_text.contains(&document.id));
+                (document, text)
+            })
+            .collect();
+        let keep: Vec<bool> = classified
+            .iter()
+            .map(|(document, text)| {
+                *text
+                    || !classified
+                        .iter()
+                        .any(|(other, other_text)| *other_text && same_decision(document, other))
+            })
+            .collect();
+        Ok(classified
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(entry, keep)| keep.then_some(entry))
+            .collect())
+    }
+
+    /// The ids among `ids` of documents that have at least one paragraph.
+    fn documents_with_paragraphs<'a>(
+        &self,
+        searcher: &Searcher,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<HashSet<String>, IndexError> {
+        let mut with_text = HashSet::new();
+        for id in ids {
+            if with_text.contains(id) {
+                continue;
+            }
+            let query = BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(self.kind_query(KIND_PARAGRAPH)) as Box<dyn Query>,
+                ),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.fields.doc_id, id),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ]);
+            let count = searcher
+                .search(&query, &Count)
+                .map_err(IndexError::engine("counting paragraphs"))?;
+            if count > 0 {
+                with_text.insert(id.to_string());
+            }
+        }
+        Ok(with_text)
     }
 
     fn cited_by(
         &self,
         searcher: &Searcher,
         keys: &[CitationKey],
-        exclude_work: Option<&str>,
+        exclude_works: &[String],
         access: Access,
         offset: usize,
         limit: usize,
@@ -487,8 +723,9 @@ impl SearchIndex {
             let bears_key = identifier_terms(document.identifiers.iter())
                 .iter()
                 .any(|own| wanted.contains(own));
-            // Nor is another language version of the work asked about.
-            if bears_key || exclude_work == Some(document.work_id.as_str()) {
+            // Nor is another language version of the work asked about (or of its
+            // metadata-only record's twin).
+            if bears_key || exclude_works.contains(&document.work_id) {
                 continue;
             }
             paragraphs.sort_by_key(|paragraph| paragraph.index);
