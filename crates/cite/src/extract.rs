@@ -643,7 +643,7 @@ fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
     });
     // `D.R. 61 p. 250`; not `[1950] D.R. 429` (Canada's Dominion Reports).
     let decisions_and_reports = regex!(
-        r"(?-u:\b)D\.\s?R\.\s?(\d{1,3})(?-u:\b)(?:,\s?|\s)(?:at\s)?(?:pp?\.\s?)?(\d{1,4})(?-u:\b)"
+        r"(?:(?-u:\b)D\.\s?R\.|Decisions and Reports \(DR\))\s?(\d{1,3})(?-u:\b)(?:,\s?|\s)(?:at\s)?(?:pp?\.\s?)?(\d{1,4})(?-u:\b)"
     );
     push_simple_matches(
         extraction,
@@ -809,7 +809,7 @@ fn find_communications(extraction: &mut Extraction<'_>) {
         r"(?P<label>[Cc]ommunications?|COMMUNICATIONS?|[Cc]omm\.|[Cc]om\.\s?n[o°]\.?|[Cc]omunicaci(?:ón|ones)|[Cc]omunicaç(?:ão|ões)|[Rr]equêtes?|[Сс]ообщени\w*|البلاغ(?:ين|ان|ات)?|الشكوى)\s?(?:{NUMBER_SIGN}\s?)?\(?\s?(?P<r>R\.\s?)?(?P<n>\d{{1,4}})\s?/\s?(?P<y>\d{{4}}|\d{{2}})(?-u:\b)"
     ));
     let continuation = regex!(&format!(
-        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})(?-u:\b)"
+        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})(?-u:\b)|^;\s?(\d{{1,4}})/(\d{{4}})(?-u:\b)"
     ));
     let text = extraction.text;
     let heads: Vec<(usize, usize, String, bool, String, String)> = head
@@ -862,13 +862,16 @@ fn find_communications(extraction: &mut Extraction<'_>) {
             let Some(captures) = continuation.captures(&text[position..]) else {
                 break;
             };
-            let item_start =
-                position + captures.get(1).or(captures.get(2)).expect("number").start();
+            // Groups 4 and 5: `; 15/1994` (CAT lists with a pinpoint per item,
+            // SR_Torture_A_HRC_13_39.json), only with a 4-digit year.
+            let number = captures.get(2).or(captures.get(4)).expect("number");
+            let year = captures.get(3).or(captures.get(5)).expect("year");
+            let item_start = position + captures.get(1).unwrap_or(number).start();
             let item_end = position + captures.get(0).expect("match").end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
             }
-            let key = key_for(captures.get(1).is_some(), &captures[2], &captures[3]);
+            let key = key_for(captures.get(1).is_some(), number.as_str(), year.as_str());
             let index = extraction.push(item_start, item_end, key, true);
             position = extraction.found[index].end;
         }
@@ -1585,7 +1588,13 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
         if value == 0 {
             continue;
         }
-        let body = general_comment_body(text, start, end)
+        // `general comments Nos. 14 and 22 of the Committee on …`: the committee named
+        // after the list is the body of every item.
+        let mut list_end = end;
+        while let Some(captures) = continuation.captures(&text[list_end..]) {
+            list_end += captures.get(0).expect("match").end();
+        }
+        let body = general_comment_body(text, start, list_end)
             .or(previous_body)
             .or_else(|| extraction.context.treaty_body())
             .or((is_recommendation && number.starts_with(['I', 'V', 'X'])).then_some("CERD"));
