@@ -12,7 +12,7 @@
 //! |---|---|---|---|---|---|---|---|
 //! | `un:` symbol in running text | ✓ | ✓ | ✓ | ✓ | ✓ | —¹ | ✓ |
 //! | `un:` elliptical / joint symbols | ✓ | —² | —² | — | —² | —² | —² |
-//! | `un:` resolution / decision by number | ✓ | ✓ | ✓ | — | ✓ | ✓ | ✓ |
+//! | `un:` resolution / decision by number | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
 //! | `comm:` treaty-body communication | ✓ | —³ | ✓ | ✓ | —³ | —³ | —³ |
 //! | `gc:` general comment / recommendation | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |
 //! | `upr:` recommendation | ✓ | ✓ | —⁴ | — | —⁴ | — | ✓ |
@@ -558,6 +558,11 @@ fn decisions_and_resolutions_by_number_in_english_spanish_and_chinese() {
     assert_eq!(
         keys("Detención o Prisión, Adoptado por la Asamblea General en su resolución 43/173, de 9 de diciembre de 1988,"),
         ["un:A/RES/43/173"]
+    );
+    // iacthr/pdfs/98334.pdf (pdftotext), line 3084: old GA style in Portuguese.
+    assert_eq!(
+        keys("em Benefício da Humanidade, proclamada pela Assembleia Geral em sua resolução 3384 (XXX), de 10 de"),
+        ["un:A/RES/3384(XXX)"]
     );
     // multilingual/un-parallel-corpus/devset/UNv1.0.devset.zh, line 3758: bare number + cue.
     assert_eq!(
