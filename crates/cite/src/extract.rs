@@ -510,9 +510,10 @@ fn find_cjeu_cases(extraction: &mut Extraction<'_>) {
 /// The Colombian Constitutional Court numbers its judgments `C-560/97`, `T-211/95`,
 /// `SU-337/99`: the CJEU shape. The nearest court cue decides; with none, the SPEC
 /// reading (CJEU) stands. Seen in special-procedures/SR_Education_A_HRC_23_35.json.
+/// (`Sentencia` is no cue: the CJEU's Spanish judgments are `sentencias` too.)
 fn cited_as_colombian_judgment(text: &str, start: usize, end: usize) -> bool {
     let cues = regex!(
-        r"(?i)(?P<colombia>Colombi|Columbi|Corte Constitucional|Constitutional Court|Sentencia|inconstitucionalidad|unconstitutionality)|(?P<eu>Court of Justice|Cour de justice|Tribunal de Justicia|Tribunal Geral|General Court|Tribunal de l.Union|CJEU|CJUE|TJUE|ECJ|European Communit|European Union|Union européenne|Unión Europea|ECR|EU:[CTF]|ECLI)"
+        r"(?i)(?P<colombia>Colombi|Columbi|Corte Constitucional|Constitutional Court|inconstitucional|unconstitutional)|(?P<eu>Court of Justice|Cour de justice|Tribunal de Justicia|Tribunal Geral|General Court|Tribunal de l.Union|CJEU|CJUE|TJUE|ECJ|European Communit|European Union|Union européenne|Unión Europea|ECR|EU:[CTF]|ECLI)"
     );
     nearest_cue(cues, text, start, end, 250, 120)
         .is_some_and(|(captures, _)| captures.name("colombia").is_some())

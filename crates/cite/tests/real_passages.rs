@@ -1014,6 +1014,8 @@ fn cjeu_cases_and_colombian_constitutional_court_judgments() {
     // special-procedures/SR_Education_A_HRC_23_35.json, paragraph 68 (notes 73-74).
     let text = "73 Sentencia C-560/97, Demanda de inconstitucionalidad contra el artículo 203 (parcial) de la Ley 115 de 1994. 74 Colombian Constitutional Court, Case T-211/95, May 12, 1995. See also T-377/95, T-145/96, T180/96, T-290/96, T-667/97 and T-580/98. And Colombian Constitutional Court, Case T-065/93, February 26, 1993.";
     assert!(keys(text).is_empty(), "{:?}", keys(text));
+    // special-procedures/SR_Education_E_CN_4_2000_6.json, paragraph 75 (note 35).
+    assert!(keys("Supreme Court of Colombia, Request by Adres De Zubiria Samper that article 203 (in part) of Law No. 115 of 1994 be determined to be unconstitutional. Judgment of 6 November 1997, C-60/97. 36 There is").is_empty());
     // special-procedures/SR_Education_A_HRC_4_29.json paragraph 43; SR_Health_A_69_299.json
     // paragraph 31 (the cue after the number).
     assert!(keys("Constituional Court of Columbia: No. T-429/92, T-036/93, T-298/94, T-329/97, T-513/99, C-559/01, T-339/05; Cámara").is_empty());
