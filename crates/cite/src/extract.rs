@@ -807,14 +807,19 @@ fn find_zh_communications(extraction: &mut Extraction<'_>) {
 
 fn find_communications(extraction: &mut Extraction<'_>) {
     let head = regex!(&format!(
-        r"(?P<label>[Cc]ommunications?|COMMUNICATIONS?|[Cc]omm\.|[Cc]om\.\s?n[o°]\.?|[Cc]omunicaci(?:ón|ones)|[Cc]omunicaç(?:ão|ões)|[Rr]equêtes?|[Сс]ообщени\w*|البلاغ(?:ين|ان|ات)?|الشكوى)\s?(?:{NUMBER_SIGN}\s?)?\(?\s?(?P<r>R\.\s?)?(?P<n>\d{{1,4}})\s?/\s?(?P<y>\d{{4}}|\d{{2}})(?-u:\b)"
+        r"(?P<label>[Cc]ommunications?|COMMUNICATIONS?|[Cc]omm\.|[Cc]omunicaci(?:ón|ones)|[Cc]omunicaç(?:ão|ões)|[Rr]equêtes?|[Сс]ообщени\w*|البلاغ(?:ين|ان|ات)?|الشكوى)\s?(?:{NUMBER_SIGN}\s?)?\(?\s?(?P<r>R\.\s?)?(?P<n>\d{{1,4}})\s?/\s?(?P<y>\d{{4}}|\d{{2}})(?-u:\b)"
     ));
     let continuation = regex!(&format!(
         r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})(?-u:\b)|^;\s?(\d{{1,4}})/(\d{{4}})(?-u:\b)"
     ));
     let text = extraction.text;
-    let heads: Vec<(usize, usize, String, bool, String, String)> = head
+    // Portuguese `Com. nº 1153/2003` (iacthr/pdfs/98334.pdf): a pattern of its own, since
+    // a `Com.` branch in `head` would make its prefilter stop at every `com`.
+    let abbreviated =
+        regex!(r"(?P<label>[Cc]om\.\s?n[o°]\.?)\s?(?P<n>\d{1,4})\s?/\s?(?P<y>\d{4})(?-u:\b)");
+    let mut heads: Vec<(usize, usize, String, bool, String, String)> = head
         .captures_iter(text)
+        .chain(abbreviated.captures_iter(text))
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let number_start = captures.name("r").or(captures.name("n"))?.start();
@@ -829,6 +834,7 @@ fn find_communications(extraction: &mut Extraction<'_>) {
             .filter(|_| number_start > whole.start())
         })
         .collect();
+    heads.sort_by_key(|head| head.0);
     for (start, end, label, early_form, number, year) in heads {
         if glued_before(text, start) && !text[..start].ends_with('.') {
             // `A.Communication` (glued tokens) is still a communication; other glue is not.
