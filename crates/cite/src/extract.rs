@@ -21,6 +21,8 @@ pub(crate) use regex;
 pub(crate) struct Found {
     pub start: usize,
     pub end: usize,
+    /// End of the citation itself, before the pinpoints that `end` takes in.
+    pub core_end: usize,
     pub key: String,
     pub pins: Vec<String>,
     pub attrs: Vec<(String, String)>,
@@ -47,6 +49,7 @@ impl<'a> Extraction<'a> {
     /// Records a citation over `start..end`, extended by the pinpoints that follow it
     /// when `with_pins`; returns its index.
     fn push(&mut self, start: usize, end: usize, key: String, with_pins: bool) -> usize {
+        let core_end = end;
         let mut end = end;
         let mut pins = Vec::new();
         if with_pins {
@@ -60,6 +63,7 @@ impl<'a> Extraction<'a> {
         self.found.push(Found {
             start,
             end,
+            core_end,
             key,
             pins,
             attrs: Vec::new(),
@@ -379,6 +383,7 @@ fn add_upr_recommendations_pinned_on_report(
             extraction.found.push(Found {
                 start: found.start,
                 end: found.end,
+                core_end: found.core_end,
                 key: format!("upr:{key}:{}.{}", &captures[1], &captures[2]),
                 pins: Vec::new(),
                 attrs: Vec::new(),
@@ -387,10 +392,18 @@ fn add_upr_recommendations_pinned_on_report(
     }
 }
 
-/// `CAT/C/SR.1294 et 1297`, `CRC/C/SR. 1988 and 1990`, `A/HRC/WG.6/13/BRA/3 and Corr.1`.
+/// `CAT/C/SR.1294 et 1297`, `CRC/C/SR. 1988 and 1990`, `A/HRC/WG.6/13/BRA/3 and Corr.1`,
+/// `A/HRC/22/53/Add.1 and Add.2` (a modifier of the same label replaces the last one:
+/// `…/ADD.2`, not `…/ADD.1/ADD.2`).
 fn find_elliptical_continuations(extraction: &mut Extraction<'_>, mut position: usize, key: &str) {
     let number = regex!(r"^\s?(?:and|et|y|и|和|及|و|,)\s?(\d{1,5})");
-    let modifier = regex!(r"^\s?(?:and|et|y|и|和|及)\s?(Corr|Add|Rev)\.\s?(\d{1,3})(?-u:\b)");
+    let modifier =
+        regex!(r"^\s?(?:and|et|y|и|和|及|,)\s?(Corr|Add|Rev|Amend)\.\s?(\d{1,3})(?-u:\b)");
+    // `E/CN.4/1996/35/Add.2 and Add.1 to the present report`: the addendum belongs to
+    // the citing report, not to the symbol before it.
+    let of_the_citing_report = regex!(
+        r"^\s?(?:to|of)\s(?:the\spresent|this)\s(?:report|document)|^\s?(?:au|du)\sprésent\s(?:rapport|document)|^\s?(?:al|del)\spresente\s(?:informe|documento)"
+    );
     let last_number = regex!(r"(\d+)$");
     let text = extraction.text;
     // Skip the pins that were attached to the symbol.
@@ -406,7 +419,15 @@ fn find_elliptical_continuations(extraction: &mut Extraction<'_>, mut position: 
             if !extraction.is_free(token_start, end) {
                 return;
             }
-            let derived = format!("un:{key}/{}.{}", captures[1].to_uppercase(), &captures[2]);
+            if of_the_citing_report.is_match(&text[end..]) {
+                return;
+            }
+            let label = captures[1].to_uppercase();
+            let derived = format!(
+                "un:{}/{label}.{}",
+                without_trailing_modifier(key, &label),
+                &captures[2]
+            );
             extraction.push(token_start, end, derived, true);
             position = extraction.found.last().map_or(end, |last| last.end);
             continue;
@@ -434,6 +455,24 @@ fn find_elliptical_continuations(extraction: &mut Extraction<'_>, mut position: 
     }
 }
 
+/// The symbol without its last component when that component is a modifier with this
+/// label (`A/HRC/22/53/ADD.1`, `ADD` → `A/HRC/22/53`); otherwise the symbol itself.
+fn without_trailing_modifier<'k>(key: &'k str, label: &str) -> &'k str {
+    match key.rsplit_once('/') {
+        Some((base, last))
+            if last
+                .strip_prefix(label)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|digits| {
+                    !digits.is_empty() && digits.bytes().all(|byte| byte.is_ascii_digit())
+                }) =>
+        {
+            base
+        }
+        _ => key,
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // CJEU, Inter-American Court, ECtHR reporters
 
@@ -458,11 +497,26 @@ fn find_cjeu_cases(extraction: &mut Extraction<'_>) {
         })
         .collect();
     for (start, end, key) in matches {
-        if glued_before(text, start) || !extraction.is_free(start, end) {
+        if glued_before(text, start)
+            || !extraction.is_free(start, end)
+            || cited_as_colombian_judgment(text, start, end)
+        {
             continue;
         }
         extraction.push(start, end, key, true);
     }
+}
+
+/// The Colombian Constitutional Court numbers its judgments `C-560/97`, `T-211/95`,
+/// `SU-337/99`: the CJEU shape. The nearest court cue decides; with none, the SPEC
+/// reading (CJEU) stands. Seen in special-procedures/SR_Education_A_HRC_23_35.json.
+/// (`Sentencia` is no cue: the CJEU's Spanish judgments are `sentencias` too.)
+fn cited_as_colombian_judgment(text: &str, start: usize, end: usize) -> bool {
+    let cues = regex!(
+        r"(?i)(?P<colombia>Colombi|Columbi|Corte Constitucional|Constitutional Court|inconstitucional|unconstitutional)|(?P<eu>Court of Justice|Cour de justice|Tribunal de Justicia|Tribunal Geral|General Court|Tribunal de l.Union|CJEU|CJUE|TJUE|ECJ|European Communit|European Union|Union européenne|Unión Europea|ECR|EU:[CTF]|ECLI)"
+    );
+    nearest_cue(cues, text, start, end, 250, 120)
+        .is_some_and(|(captures, _)| captures.name("colombia").is_some())
 }
 
 fn push_simple_matches(
@@ -494,10 +548,37 @@ fn find_iacthr_series_c(extraction: &mut Extraction<'_>) {
     let series_c = regex!(
         r"(?:Seri(?:e|es)|Série|SERIE|SERIES)\s?C\.?\s?(?:Nos?\.?|N°\.?|N\.|n\s?[o°]\.?)\s?(\d{1,3})(?-u:\b)|\([Ss]er\.\s?C\)\s?(?:No\.?|N°)\s?(\d{1,3})(?-u:\b)"
     );
+    let first_new = extraction.found.len();
     push_simple_matches(extraction, series_c, |captures, _, _| {
         let number = captures.get(1).or(captures.get(2))?.as_str();
         Some(format!("iacthr:C:{}", strip_leading_zeros(number)))
     });
+    // `Series C Nos. 4, 5 and 6`: the list inherits the series.
+    let continuation =
+        regex!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(?:Nos?\.?\s?|N°\.?\s?)?(\d{1,3})(?-u:\b)");
+    let list_goes_on = regex!(r"^(?:$|[,;.)\]]|\s(?:and|y|e|et)\s|\s?\n)");
+    let heads: Vec<usize> = (first_new..extraction.found.len())
+        .map(|index| extraction.found[index].end)
+        .collect();
+    let text = extraction.text;
+    for mut position in heads {
+        for _ in 0..20 {
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
+            let item = captures.get(1).expect("number");
+            let (item_start, item_end) = (position + item.start(), position + item.end());
+            if continues_as_number(text, item_end)
+                || !list_goes_on.is_match(&text[item_end..])
+                || !extraction.is_free(item_start, item_end)
+            {
+                break;
+            }
+            let key = format!("iacthr:C:{}", strip_leading_zeros(item.as_str()));
+            let index = extraction.push(item_start, item_end, key, true);
+            position = extraction.found[index].end;
+        }
+    }
 }
 
 fn find_advisory_opinions(extraction: &mut Extraction<'_>) {
@@ -518,7 +599,7 @@ fn inter_american_cue() -> &'static regex::Regex {
 
 fn find_series_a(extraction: &mut Extraction<'_>) {
     let series_a = regex!(
-        r"(Seri(?:e|es)|Série|série|SERIES|SERIE)\s?A\s?(?:Nos?\.?|n\s?[o°]s?\.?|N°\.?)\s?(\d{1,3}(?:-[A-C])?)(?-u:\b)|(\d{1,3})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?\(ser\.\s?A\)"
+        r"(Seri(?:e|es)|Série|série|SERIES|SERIE|Ser\.)\s?A,?\s?(?:Nos?\.?|n\s?[o°]s?\.?|N°\.?)\s?(\d{1,3}(?:-[A-C])?)(?-u:\b)|(\d{1,3})\s?Eur\.\s?Ct\.\s?H\.\s?R\.\s?\(ser\.\s?A\)"
     );
     let text = extraction.text;
     let matches: Vec<(usize, usize, String)> = series_a
@@ -561,11 +642,18 @@ fn find_ecthr_reporters(extraction: &mut Extraction<'_>) {
             None => format!("ecthr:reports:{year}-{volume}"),
         })
     });
-    let decisions_and_reports =
-        regex!(r"(?-u:\b)D\.\s?R\.\s?(\d{1,3}),?\s?(?:at\s)?(?:pp?\.\s?)?(\d{1,4})(?-u:\b)");
-    push_simple_matches(extraction, decisions_and_reports, |captures, _, _| {
-        Some(format!("ecthr:dr:{}/{}", &captures[1], &captures[2]))
-    });
+    // `D.R. 61 p. 250`; not `[1950] D.R. 429` (Canada's Dominion Reports).
+    let decisions_and_reports = regex!(
+        r"(?:(?-u:\b)D\.\s?R\.|Decisions and Reports \(DR\))\s?(\d{1,3})(?-u:\b)(?:,\s?|\s)(?:at\s)?(?:pp?\.\s?)?(\d{1,4})(?-u:\b)"
+    );
+    push_simple_matches(
+        extraction,
+        decisions_and_reports,
+        |captures, text, start| {
+            let after_bracketed_year = text[..start].trim_end().ends_with(']');
+            (!after_bracketed_year).then(|| format!("ecthr:dr:{}/{}", &captures[1], &captures[2]))
+        },
+    );
     let ehrr = regex!(
         r"(?:\((?:19|20)\d{2}\)\s?)?(?-u:\b)(\d{1,3})\s?E\.?\s?H\.?\s?R\.?\s?R\.?\s(\d{1,4})(?-u:\b)"
     );
@@ -588,12 +676,12 @@ fn treaty_body_cues() -> &'static regex::Regex {
     regex!(
         r"(?x)
         (?P<CCPR>Human\sRights\sCommittee|Comité\sdes\sdroits\sde\sl.homme|Comité\sde\sDerechos\sHumanos|Comitê\sde\sDireitos\sHumanos|Комитет\w*\sпо\sправам\sчеловека|اللجنة\sالمعنية\sبحقوق\sالإنسان|人权事务委员会|(?-u:\b)CCPR(?-u:\b))
-        |(?P<CAT>Committee\sagainst\sTorture|Comité\scontre\sla\storture|Comité\scontra\sla\sTortura|Комитет\w*\sпротив\sпыток|لجنة\sمناهضة\sالتعذيب|禁止酷刑委员会|(?-u:\b)CAT(?-u:\b))
-        |(?P<CEDAW>Committee\son\sthe\sElimination\sof\sDiscrimination\sagainst\sWomen|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sà\sl.égard\sdes\sfemmes|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\scontra\sla\sMujer|消除对妇女歧视委员会|(?-u:\b)CEDAW(?-u:\b))
-        |(?P<CERD>Committee\son\sthe\sElimination\sof\sRacial\sDiscrimination|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sraciale|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\sRacial|消除种族歧视委员会|(?-u:\b)CERD(?-u:\b))
-        |(?P<CESCR>Committee\son\sEconomic,\sSocial\sand\sCultural\sRights|Comité\sdes\sdroits\séconomiques,\ssociaux\set\sculturels|Comité\sde\sDerechos\sEconómicos,\sSociales\sy\sCulturales|经济、社会及文化权利委员会|Комитет\w*\sпо\sэкономическим|(?-u:\b)CESCR(?-u:\b)|E/C\.12)
-        |(?P<CRPD>Committee\son\sthe\sRights\sof\sPersons\swith\sDisabilities|Comité\sdes\sdroits\sdes\spersonnes\shandicapées|Comité\ssobre\slos\sDerechos\sde\slas\sPersonas\scon\sDiscapacidad|残疾人权利委员会|(?-u:\b)CRPD(?-u:\b))
-        |(?P<CRC>Committee\son\sthe\sRights\sof\sthe\sChild|Comité\sdes\sdroits\sde\sl.enfant|Comité\sde\slos\sDerechos\sdel\sNiño|儿童权利委员会|Комитет\w*\sпо\sправам\sребенка|(?-u:\b)CRC(?-u:\b))
+        |(?P<CAT>Committee\sagainst\sTorture|Comité\scontre\sla\storture|Comité\scontra\sla\sTortura|Comitê\scontra\sa\sTortura|Комитет\w*\sпротив\sпыток|لجنة\sمناهضة\sالتعذيب|禁止酷刑委员会|(?-u:\b)CAT(?-u:\b))
+        |(?P<CEDAW>Committee\son\sthe\sElimination\sof\sDiscrimination\sagainst\sWomen|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sà\sl.égard\sdes\sfemmes|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\scontra\sla\sMujer|Comitê\spara\sa\sEliminação\sda\sDiscriminação\scontra\sa\sMulher|消除对妇女歧视委员会|(?-u:\b)CEDAW(?-u:\b))
+        |(?P<CERD>Committee\son\sthe\sElimination\sof\sRacial\sDiscrimination|Comité\spour\sl.élimination\sde\sla\sdiscrimination\sraciale|Comité\spara\sla\sEliminación\sde\sla\sDiscriminación\sRacial|Comitê\spara\sa\sEliminação\sda\sDiscriminação\sRacial|消除种族歧视委员会|(?-u:\b)CERD(?-u:\b))
+        |(?P<CESCR>Committee\son\sEconomic,\sSocial\sand\sCultural\sRights|Comité\sdes\sdroits\séconomiques,\ssociaux\set\sculturels|Comité\sde\sDerechos\sEconómicos,\sSociales\sy\sCulturales|Comitê\sde\sDireitos\sEconômicos,\sSociais\se\sCulturais|经济、社会及文化权利委员会|Комитет\w*\sпо\sэкономическим|(?-u:\b)CESCR(?-u:\b)|E/C\.12)
+        |(?P<CRPD>Committee\son\sthe\sRights\sof\sPersons\swith\sDisabilities|Comité\sdes\sdroits\sdes\spersonnes\shandicapées|Comité\ssobre\slos\sDerechos\sde\slas\sPersonas\scon\sDiscapacidad|Comitê\ssobre\sos\sDireitos\sdas\sPessoas\scom\sDeficiência|残疾人权利委员会|(?-u:\b)CRPD(?-u:\b))
+        |(?P<CRC>Committee\son\sthe\sRights\sof\sthe\sChild|Comité\sdes\sdroits\sde\sl.enfant|Comité\sde\slos\sDerechos\sdel\sNiño|Comitê\s(?:dos|sobre\sos)\sDireitos\sda\sCriança|儿童权利委员会|Комитет\w*\sпо\sправам\sребенка|(?-u:\b)CRC(?-u:\b))
         |(?P<CED>Committee\son\sEnforced\sDisappearances|Comité\sdes\sdisparitions\sforcées|强迫失踪问题委员会|(?-u:\b)CED(?-u:\b))
         |(?P<CMW>Committee\son\sMigrant\sWorkers|Committee\son\sthe\sProtection\sof\sthe\sRights\sof\sAll\sMigrant\sWorkers|移徙工人委员会|(?-u:\b)CMW(?-u:\b))
         "
@@ -628,7 +716,7 @@ fn african_commission_near(text: &str, start: usize, end: usize) -> bool {
 
 fn find_afchpr_applications(extraction: &mut Extraction<'_>) {
     let application = regex!(
-        r"(Application|APPLICATION|Requête|REQUÊTE|Requete|Petição|Demanda)\s?(?:No\.?\s?|n\s?[°o]\.?\s?|N°\.?\s?)?(\d{1,3})\s?(?:/|\sof\s)\s?(\d{4})(?-u:\b)"
+        r"(Application|APPLICATION|App\.|Requête|REQUÊTE|Requete|Petição|Demanda)\s?(?:No\.?\s?|n\s?[°o]\.?\s?|N°\.?\s?)?(\d{1,3})\s?(?:/|\sof\s)\s?(\d{4})(?-u:\b)"
     );
     let neutral = regex!(r"^\)?\s?\[(\d{4})\]\s?AfCHPR\s(\d{1,4})");
     let text = extraction.text;
@@ -722,11 +810,16 @@ fn find_communications(extraction: &mut Extraction<'_>) {
         r"(?P<label>[Cc]ommunications?|COMMUNICATIONS?|[Cc]omm\.|[Cc]omunicaci(?:ón|ones)|[Cc]omunicaç(?:ão|ões)|[Rr]equêtes?|[Сс]ообщени\w*|البلاغ(?:ين|ان|ات)?|الشكوى)\s?(?:{NUMBER_SIGN}\s?)?\(?\s?(?P<r>R\.\s?)?(?P<n>\d{{1,4}})\s?/\s?(?P<y>\d{{4}}|\d{{2}})(?-u:\b)"
     ));
     let continuation = regex!(&format!(
-        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})(?-u:\b)"
+        r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و|،)\s?|,\s(?:and|et|y)\s)(?:{NUMBER_SIGN}\s?)?(R\.\s?)?(\d{{1,4}})\s?/\s?(\d{{4}}|\d{{2}})(?-u:\b)|^;\s?(\d{{1,4}})/(\d{{4}})(?-u:\b)"
     ));
     let text = extraction.text;
-    let heads: Vec<(usize, usize, String, bool, String, String)> = head
+    // Portuguese `Com. nº 1153/2003` (iacthr/pdfs/98334.pdf): a pattern of its own, since
+    // a `Com.` branch in `head` would make its prefilter stop at every `com`.
+    let abbreviated =
+        regex!(r"(?P<label>[Cc]om\.\s?n[o°]\.?)\s?(?P<n>\d{1,4})\s?/\s?(?P<y>\d{4})(?-u:\b)");
+    let mut heads: Vec<(usize, usize, String, bool, String, String)> = head
         .captures_iter(text)
+        .chain(abbreviated.captures_iter(text))
         .filter_map(|captures| {
             let whole = captures.get(0)?;
             let number_start = captures.name("r").or(captures.name("n"))?.start();
@@ -741,6 +834,7 @@ fn find_communications(extraction: &mut Extraction<'_>) {
             .filter(|_| number_start > whole.start())
         })
         .collect();
+    heads.sort_by_key(|head| head.0);
     for (start, end, label, early_form, number, year) in heads {
         if glued_before(text, start) && !text[..start].ends_with('.') {
             // `A.Communication` (glued tokens) is still a communication; other glue is not.
@@ -775,13 +869,16 @@ fn find_communications(extraction: &mut Extraction<'_>) {
             let Some(captures) = continuation.captures(&text[position..]) else {
                 break;
             };
-            let item_start =
-                position + captures.get(1).or(captures.get(2)).expect("number").start();
+            // Groups 4 and 5: `; 15/1994` (CAT lists with a pinpoint per item,
+            // SR_Torture_A_HRC_13_39.json), only with a 4-digit year.
+            let number = captures.get(2).or(captures.get(4)).expect("number");
+            let year = captures.get(3).or(captures.get(5)).expect("year");
+            let item_start = position + captures.get(1).unwrap_or(number).start();
             let item_end = position + captures.get(0).expect("match").end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
             }
-            let key = key_for(captures.get(1).is_some(), &captures[2], &captures[3]);
+            let key = key_for(captures.get(1).is_some(), number.as_str(), year.as_str());
             let index = extraction.push(item_start, item_end, key, true);
             position = extraction.found[index].end;
         }
@@ -896,7 +993,7 @@ fn find_iachr_reports(extraction: &mut Extraction<'_>) {
 
 fn find_iachr_cases(extraction: &mut Extraction<'_>) {
     let head = regex!(
-        r"(?P<label>(?-u:\b)[Cc]ases?|CASES?|(?-u:\b)[Cc]asos?|CASOS?|(?-u:\b)[Pp]etition|(?-u:\b)[Pp]etici[óo]n|(?-u:\b)[Pp]etição|(?-u:\b)[Dd]enuncias?)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}\.\d{3}|\d{4,5})\s?\)?"
+        r"(?P<label>(?-u:\b)[Cc]ases?|CASES?|(?-u:\b)[Cc]asos?|CASOS?|(?-u:\b)[Pp]etition|(?-u:\b)[Pp]etici[óo]n|(?-u:\b)[Pp]etição|(?-u:\b)[Dd]enuncias?)\s?\(?\s?(?:No\.?\s?|N°\.?\s?|n[o°]\.?\s?)?(?P<n>\d{1,2}[.,]\d{3}|\d{4,5})\s?\)?"
     );
     let continuation = regex!(r"^(?:,\s?|\s(?:and|y|e|et)\s)(\d{1,2}\.\d{3}|\d{4,5})(?-u:\b)");
     let commission_cue = regex!(
@@ -930,7 +1027,11 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
             continue;
         }
         let spanish_label = label.to_lowercase().starts_with("caso");
-        if !number.contains('.') && !spanish_label {
+        // `Case No. 10,843` (SR_Torture_A_56_156.json): a thousands comma, keyed with
+        // the dot the Commission writes, and only with a Commission cue.
+        let thousands_comma = number.contains(',');
+        let number = number.replace(',', ".");
+        if thousands_comma || (!number.contains('.') && !spanish_label) {
             let (_, nearby) = window(text, start, end, 300, 150);
 
             if !commission_cue.is_match(nearby) {
@@ -1038,8 +1139,16 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
             if blocked_by_non_case_label(text, start) {
                 continue;
             }
+            // The case name may come before the number (`X v. Y, no. 1/90`) or, in
+            // Commission style, after it within the same citation (`Nos. 14116/88 and
+            // 14117/88, Sargin and Yagci v. Turkey`).
             let (_, before) = window(text, start, end, 200, 0);
-            if !context_is_ecthr && !versus.is_match(before) {
+            let (_, after) = window(text, end, end, 0, 100);
+            let same_citation_after = after.split(';').next().unwrap_or("");
+            if !context_is_ecthr
+                && !versus.is_match(before)
+                && !versus.is_match(same_citation_after)
+            {
                 continue;
             }
         }
@@ -1084,6 +1193,17 @@ fn attach_ecthr_reporter(extraction: &mut Extraction<'_>, index: usize, position
     }
 }
 
+/// True when the text between an application number and a reporter introduces another
+/// case (`…, and Smith v. the United Kingdom, Series A no. 3`), not the name of the same
+/// one written after its number (`Nos. 14116/88 and 14117/88, Sargin and Yagci v.
+/// Turkey, Dec. 11.05.89, D.R. 61 p. 250`).
+fn another_case_named(between: &str) -> bool {
+    let introduced_case = regex!(
+        r"(?:^|[,.])\s?(?:and|see(?:\salso)?|also|cf\.?|compare|et|y|voir)\s[^,]{0,80}?\s(?:v|vs|c)\.\s"
+    );
+    introduced_case.is_match(between)
+}
+
 /// A reporter citation (Series A, Reports, D.R., EHRR, BAILII) that directly follows an
 /// application number in the same citation is an attribute of it, not a key (rule 0.2).
 fn fold_reporters_into_applications(extraction: &mut Extraction<'_>) {
@@ -1111,13 +1231,19 @@ fn fold_reporters_into_applications(extraction: &mut Extraction<'_>) {
             continue;
         }
         let between = &text[application_found.end..reporter_found.start];
-        if between.contains([';', '(']) || between.contains(" v. ") {
+        if between.contains([';', '(']) || another_case_named(between) {
             continue;
         }
-        let surface = text[reporter_found.start..reporter_found.end].to_string();
-        extraction.found[application]
-            .attrs
-            .push(("reporter".to_string(), surface));
+        let surface = text[reporter_found.start..reporter_found.core_end].to_string();
+        // `no. 14038/88, Series A no. 161, para. 111`: the pinpoint is of the judgment.
+        let reporter_pins = reporter_found.pins.clone();
+        let kept = &mut extraction.found[application];
+        kept.attrs.push(("reporter".to_string(), surface));
+        for pin in reporter_pins {
+            if !kept.pins.contains(&pin) {
+                kept.pins.push(pin);
+            }
+        }
         removed[reporter] = true;
     }
     let mut index = 0;
@@ -1347,7 +1473,7 @@ fn drops_letter_before_slash(text: &str, end: usize) -> bool {
 
 fn find_zh_resolutions(extraction: &mut Extraction<'_>) {
     let chinese = regex!(
-        r"第\s?(\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?(?:\s?(?:和|及|、|,|，)\s?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?)*|\d{3,4}\s?\((?:19|20)\d{2}\)(?:\s?(?:和|及|、|,|，)\s?第?\s?\d{3,4}\s?\((?:19|20)\d{2}\))*)\s?号(决议|决定)"
+        r"第\s?(\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?(?:\s?(?:和|及|、|,|，)\s?\d{1,4}\s?/\s?\d{1,4}(?:\s?[A-Z])?)*|\d{3,4}\s?\((?:19|20)\d{2}\)(?:\s?(?:和|及|、|,|，)\s?第?\s?\d{3,4}\s?\((?:19|20)\d{2}\))*|\d{3,4})\s?号(决议|决定)"
     );
     let item = regex!(RESOLUTION_ITEM);
     let text = extraction.text;
@@ -1404,13 +1530,17 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
           |(?-u:\b)[Oo]bservations?\sgénérales?|(?-u:\b)[Rr]ecommandations?\sgénérales?
           |(?-u:\b)[Oo]bservaci(?:ón|ones)\s[Gg]ener(?:al|ales)|(?-u:\b)[Rr]ecomendaci(?:ón|ones)\s[Gg]ener(?:al|ales)
           |(?-u:\b)[Cc]oment[áa]rios?\s[Gg]era(?:l|is)|(?-u:\b)[Rr]ecomendaç(?:ão|ões)\s[Gg]era(?:l|is)
+          |(?-u:\b)[Oo]bservaç(?:ão|ões)\s[Gg]era(?:l|is)|(?-u:\b)[Cc]omentarios?\s[Gg]ener(?:al|ales)
           |[Зз]амечани\w*\sобщего\sпорядка|[Оо]бщ\w+\sрекомендаци\w*
           |(?:ال)?تعليق(?:ات|ها)?(?:\sاللجنة)?\sال?عامة?|(?:ال)?توصي(?:ة|ات|تها)(?:\sاللجنة)?\sال?عامة?
         )
         \s?(?:(?:Nos?\.?|nos?\.?|n\s?[°o]s?\.?|N°s?\.?|núm\.?|NN?|رقم)\s?)?
-        (?P<n>\d{1,2}(?-u:\b)|[IVXL]{1,6}(?-u:\b))"
+        (?P<n>\d{1,2}(?-u:\b)|[IVXL]{1,6}(?-u:\b))
+        # `Comentario General 6/1982` (IACtHR style): number/year of adoption.
+        (?:/(?:19|20)\d{2}(?-u:\b))?"
     );
-    let zh = regex!(r"第\s?(\d{1,2})\s?号一般性(意见|建议)");
+    // `第29（2013）号一般性建议`: the year of adoption may sit between number and 号.
+    let zh = regex!(r"第\s?(\d{1,2})\s?(?:\((?:19|20)\d{2}\)\s?)?号一般性(意见|建议)");
     let continuation = regex!(
         r"^(?:\s?,\s?|\s?(?:and|et|y|e|и|و)\s?|,\s(?:and|et|y)\s)(?:(?:No\.?|nos?\.?|n°|N°|núm\.)\s?)?(\d{1,2})(?-u:\b)"
     );
@@ -1465,7 +1595,13 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
         if value == 0 {
             continue;
         }
-        let body = general_comment_body(text, start, end)
+        // `general comments Nos. 14 and 22 of the Committee on …`: the committee named
+        // after the list is the body of every item.
+        let mut list_end = end;
+        while let Some(captures) = continuation.captures(&text[list_end..]) {
+            list_end += captures.get(0).expect("match").end();
+        }
+        let body = general_comment_body(text, start, list_end)
             .or(previous_body)
             .or_else(|| extraction.context.treaty_body())
             .or((is_recommendation && number.starts_with(['I', 'V', 'X'])).then_some("CERD"));

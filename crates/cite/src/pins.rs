@@ -29,8 +29,9 @@ fn parse_one_pin_group(rest: &str) -> Option<(usize, Vec<String>)> {
         let length = trim_dangling_separator(whole.as_str());
         return Some((length, pins_from_list(list)));
     }
+    // `说明(A/69/828)第8段`: a Chinese pinpoint may follow the bracket round the symbol.
     let chinese = regex!(
-        r"^[，,、]?\s?第\s?(\d{1,4}(?:\s?(?:和|及|至|、|,|，|-)\s?\d{1,4})*)\s?段(?:\s?\(([a-z])\))?"
+        r"^\)?[，,、]?\s?第\s?(\d{1,4}(?:\s?(?:和|及|至|、|,|，|-)\s?\d{1,4})*)\s?段(?:\s?\(([a-z])\))?"
     );
     if let Some(captures) = chinese.captures(rest) {
         let whole = captures.get(0)?;

@@ -154,3 +154,26 @@ fn joint_general_recommendation_takes_each_committee() {
     assert_eq!(keys(text), ["gc:CEDAW:31", "gc:CRC:18"]);
     assert_eq!(keys("general recommendation IV"), ["gc:CERD:4"]);
 }
+
+/// Lists named in issue #4 (SPEC §2.1 continuations, §2.2 lists, §4 ranges); the corpus
+/// has the first only with `and` (real_passages.rs), the others not at all.
+#[test]
+fn continuation_lists_of_issue_4() {
+    assert_eq!(
+        keys("A/HRC/22/53/Add.1, Add.2"),
+        ["un:A/HRC/22/53/ADD.1", "un:A/HRC/22/53/ADD.2"]
+    );
+    let citations = extract("CCPR/C/GC/34, paras. 11-12", &CitingContext::default());
+    assert_eq!(citations.len(), 1);
+    assert_eq!(citations[0].pin, ["para:11-12"]);
+    assert_eq!(
+        keys("communications Nos. 1/2003 and 2/2003"),
+        ["comm:?:1/2003", "comm:?:2/2003"]
+    );
+    assert_eq!(
+        keys("Series C No. 4, 5 and 6"),
+        ["iacthr:C:4", "iacthr:C:5", "iacthr:C:6"]
+    );
+    // A date after the series number is not a list item.
+    assert_eq!(keys("Serie C No. 4, 29 de julio de 1988"), ["iacthr:C:4"]);
+}
