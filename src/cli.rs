@@ -175,6 +175,9 @@ pub fn run() -> i32 {
         }
     };
     init_logging(cli.log_json);
+    if !matches!(cli.command, Command::Serve(_) | Command::Index(_)) {
+        end_quietly_on_closed_pipe();
+    }
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Ingest(args) => run_ingest(args),
@@ -192,6 +195,20 @@ pub fn run() -> i32 {
             eprintln!("hrlex: error: {error:#}");
             exit::FATAL
         }
+    }
+}
+
+/// Rust starts programs with SIGPIPE ignored, so `hrlex cites X | head` panicked on the
+/// first write after `head` had exited. The commands that print results end quietly
+/// instead, like other Unix filters. `serve` (sockets) and `index` (cron; it must finish
+/// its commit) keep the default of ignoring it.
+#[allow(unsafe_code)]
+fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: runs on the main thread before any other thread is started; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

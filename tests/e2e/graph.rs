@@ -485,3 +485,37 @@ fn reindexing_updates_edges_both_ways() {
         BTreeSet::from(["iacthr:98334".to_string(), SR_TORTURE.to_string()])
     );
 }
+
+/// `hrlex cited-by … | head` and `hrlex search … | head`: when the reader goes away, the
+/// command ends quietly (killed by SIGPIPE, like other Unix filters), never with a Rust
+/// panic about a broken pipe.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+
+    let index = sample_index();
+    for args in [
+        vec!["cited-by", "--index", path_str(index), KNLH_ID],
+        vec!["search", "--index", path_str(index), "права человека"],
+    ] {
+        let mut child = crate::helpers::hrlex()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("hrlex starts");
+        // The reader is gone before hrlex writes its first line.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("hrlex ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "hrlex {args:?}: {stderr}");
+        let quiet = output.status.success() || output.status.signal() == Some(libc::SIGPIPE);
+        assert!(
+            quiet,
+            "hrlex {args:?} ended with {:?}: {stderr}",
+            output.status
+        );
+    }
+}
