@@ -12,7 +12,11 @@
 #               hrlex-cite), PDF extraction against pdftotext (cargo bench -p hrlex-ingest
 #               --bench pdf_extraction), incremental `hrlex index` on a copy of the real corpus
 #   --write     put the tables into the "Side-by-side comparison" section of BENCHMARKS.md
-#   --engines "hrlex lucene tantivy-cli xapian sqlite"   a subset
+#   --engines "hrlex lucene tantivy-cli xapian sqlite"   a subset; engines can be run in
+#               separate invocations into the same run directory (same --size/--seed): each
+#               invocation replaces only its engines' results, and the report covers every
+#               engine that has results there, with when (UTC) and from which commit each
+#               was measured ($RUN/<engine>.measured)
 #
 # Everything generated (peers, source JSON lines, corpora, indexes, results) goes under
 # $HRLEX_BENCH_DIR (default /tmp/hrlex-bench), never into the repository. The tables are
@@ -46,7 +50,7 @@ while (($#)); do
     --engines) ENGINES=$2; shift ;;
     --e2e) E2E=1 ;;
     --write) WRITE=1 ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -62,18 +66,27 @@ export HRLEX_BENCH_DIR=$BENCH_DIR
 log "installing peers (cached in $TOOLS)"
 "$HERE/install_peers.sh"
 
+has_engine() { [[ " $ENGINES " == *" $1 "* ]]; }
+for engine in $ENGINES; do
+  case $engine in hrlex|lucene|tantivy-cli|xapian|sqlite) ;; *) echo "unknown engine $engine" >&2; exit 2 ;; esac
+done
+
 SOURCE=$BENCH_DIR/source/real.jsonl
 if [[ ! -s $SOURCE ]] || ((E2E)); then
   log "building the hrlex binary (release)"
   (cd "$ROOT" && cargo build --release -p hrlex >&2)
 fi
-log "building the in-process hrlex driver (benches/compare/hrlex-driver)"
-cp "$ROOT/Cargo.lock" "$HERE/hrlex-driver/Cargo.lock"
-CARGO_TARGET_DIR=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target} \
-  cargo build --release --manifest-path "$HERE/hrlex-driver/Cargo.toml" >&2
+if has_engine hrlex; then
+  log "building the in-process hrlex driver (benches/compare/hrlex-driver)"
+  cp "$ROOT/Cargo.lock" "$HERE/hrlex-driver/Cargo.lock"
+  CARGO_TARGET_DIR=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target} \
+    cargo build --release --manifest-path "$HERE/hrlex-driver/Cargo.toml" >&2
+fi
 DRIVER=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target}/release/hrlex-bench-driver
-mkdir -p "$BENCH_DIR/lucene-classes"
-javac -cp "$TOOLS/anserini.jar" -d "$BENCH_DIR/lucene-classes" "$HERE/engines/lucene/LuceneBench.java"
+if has_engine lucene; then
+  mkdir -p "$BENCH_DIR/lucene-classes"
+  javac -cp "$TOOLS/anserini.jar" -d "$BENCH_DIR/lucene-classes" "$HERE/engines/lucene/LuceneBench.java"
+fi
 
 if [[ ! -s $SOURCE ]]; then
   log "hrlex ingest over the real corpus $CORPUS (once; a few minutes)"
@@ -100,10 +113,18 @@ timed() {
   /usr/bin/time -v -o "$RUN/$engine.$phase.time" "$@" > "$RUN/$engine.$phase.out"
 }
 
+REVISION=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+if [[ -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]]; then REVISION="$REVISION+dirty"; fi
+CORPUS_STATS_SHA=$(sha256sum "$RUN/corpus.stats.json" | cut -c1-16)
+
 for engine in $ENGINES; do
   index=$RUN/index-$engine
-  rm -rf "$index"
+  # a re-run of an engine replaces all of its earlier results in this run directory
+  rm -rf "$index" "$RUN/$engine".* "$RUN/$engine-files"
   mkdir -p "$index"
+  printf 'started=%s\nrevision=%s\ncommand=%s\ncorpus_stats_sha256=%s\nhost_load=%s\n' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$REVISION" "benches/compare/run.sh $ARGUMENTS" "$CORPUS_STATS_SHA" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" > "$RUN/$engine.measured.part"
   log "$engine: indexing"
   case $engine in
     hrlex)
@@ -141,6 +162,8 @@ for engine in $ENGINES; do
       ;;
     *) echo "unknown engine $engine" >&2; exit 2 ;;
   esac
+  printf 'finished=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$RUN/$engine.measured.part"
+  mv "$RUN/$engine.measured.part" "$RUN/$engine.measured"
 done
 
 if ((E2E)); then
@@ -148,7 +171,7 @@ if ((E2E)); then
 fi
 
 log "report"
-python3 "$HERE/report.py" --run "$RUN" --engines "$ENGINES" --seconds $(( $(date +%s) - STARTED )) --command "benches/compare/run.sh $ARGUMENTS" > "$RUN/report.md"
+python3 "$HERE/report.py" --run "$RUN" --seconds $(( $(date +%s) - STARTED )) --command "benches/compare/run.sh $ARGUMENTS" > "$RUN/report.md"
 cat "$RUN/report.md"
 if ((WRITE)); then
   python3 "$HERE/report.py" --splice "$RUN/report.md" --into "$ROOT/BENCHMARKS.md"
