@@ -58,50 +58,101 @@ done
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 STARTED=$(date +%s)
+INVOCATION=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 RUN=$BENCH_DIR/runs/$SIZE-s$SEED
 mkdir -p "$RUN" "$BENCH_DIR/source"
 TOOLS=$BENCH_DIR/tools
 export HRLEX_BENCH_DIR=$BENCH_DIR
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+HRLEX_BIN=$TARGET/release/hrlex
+# the driver shares the workspace's target dir: with the same dependency versions
+# (Cargo.lock) and features (hrlex-driver/Cargo.toml) it reuses what `cargo build
+# --release -p hrlex` compiled and only compiles the hrlex crates it uses and itself
+DRIVER_TARGET=${HRLEX_DRIVER_TARGET:-$TARGET}
+DRIVER=$DRIVER_TARGET/release/hrlex-bench-driver
 
-log "installing peers (cached in $TOOLS)"
-"$HERE/install_peers.sh"
+# Wall time of each phase of this invocation, appended to $RUN/phases.tsv
+# (invocation start UTC, phase, seconds, 1-minute load average at the end).
+PHASES=$RUN/phases.tsv
+phase() {
+  local name=$1 t0
+  shift
+  t0=$(date +%s)
+  "$@"
+  printf '%s\t%s\t%s\t%s\n' "$INVOCATION" "$name" "$(($(date +%s) - t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
+}
 
 has_engine() { [[ " $ENGINES " == *" $1 "* ]]; }
+PEERS=()
 for engine in $ENGINES; do
-  case $engine in hrlex|lucene|tantivy-cli|xapian|sqlite) ;; *) echo "unknown engine $engine" >&2; exit 2 ;; esac
+  case $engine in
+    hrlex) ;;
+    lucene|tantivy-cli|xapian|sqlite) PEERS+=("$engine") ;;
+    *) echo "unknown engine $engine" >&2; exit 2 ;;
+  esac
 done
 
-SOURCE=$BENCH_DIR/source/real.jsonl
-if [[ ! -s $SOURCE ]] || ((E2E)); then
-  log "building the hrlex binary (release)"
-  (cd "$ROOT" && cargo build --release -p hrlex >&2)
+# The peers install in the background (cargo install tantivy-cli is the longest step of a
+# first run) while hrlex is built, the corpus ingested and generated; measuring starts
+# only once it is done, so that no build competes with a measurement.
+INSTALL_LOG=$BENCH_DIR/install-peers.log
+INSTALL_PID=
+if ((${#PEERS[@]})); then
+  log "installing peers ${PEERS[*]} in the background (cached in $TOOLS; log $INSTALL_LOG)"
+  (
+    t0=$(date +%s)
+    "$HERE/install_peers.sh" "${PEERS[@]}"
+    printf '%s\t%s\t%s\t%s\n' "$INVOCATION" install-peers "$(($(date +%s) - t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
+  ) > "$INSTALL_LOG" 2>&1 &
+  INSTALL_PID=$!
 fi
-if has_engine hrlex; then
-  log "building the in-process hrlex driver (benches/compare/hrlex-driver)"
-  cp "$ROOT/Cargo.lock" "$HERE/hrlex-driver/Cargo.lock"
-  CARGO_TARGET_DIR=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target} \
-    cargo build --release --manifest-path "$HERE/hrlex-driver/Cargo.toml" >&2
-fi
-DRIVER=${HRLEX_DRIVER_TARGET:-/tmp/hrlex-bench-target}/release/hrlex-bench-driver
-if has_engine lucene; then
-  mkdir -p "$BENCH_DIR/lucene-classes"
-  javac -cp "$TOOLS/anserini.jar" -d "$BENCH_DIR/lucene-classes" "$HERE/engines/lucene/LuceneBench.java"
-fi
+wait_peers() {
+  [[ -n $INSTALL_PID ]] || return 0
+  log "waiting for the peers' installation (pid $INSTALL_PID)"
+  wait "$INSTALL_PID" || { tail -20 "$INSTALL_LOG" >&2; echo "installing the peers failed; see $INSTALL_LOG" >&2; exit 1; }
+  INSTALL_PID=
+  cat "$INSTALL_LOG" >&2
+}
 
-if [[ ! -s $SOURCE ]]; then
-  log "hrlex ingest over the real corpus $CORPUS (once; a few minutes)"
-  "$ROOT/target/release/hrlex" ingest --corpus "$CORPUS" --out "$SOURCE.part" > "$BENCH_DIR/source/ingest-summary.txt" || {
+build_hrlex() { (cd "$ROOT" && cargo build --release -p hrlex >&2); }
+build_driver() {
+  cp "$ROOT/Cargo.lock" "$HERE/hrlex-driver/Cargo.lock"
+  CARGO_TARGET_DIR=$DRIVER_TARGET cargo build --release --manifest-path "$HERE/hrlex-driver/Cargo.toml" >&2
+}
+ingest() {
+  "$HRLEX_BIN" ingest --corpus "$CORPUS" --out "$SOURCE.part" > "$BENCH_DIR/source/ingest-summary.txt" || {
     status=$?; [[ $status == 1 ]] || { echo "hrlex ingest failed ($status)" >&2; exit 1; }  # 1 = some files failed: expected (edge cases)
   }
   mv "$SOURCE.part" "$SOURCE"
-fi
+}
 
+SOURCE=$BENCH_DIR/source/real.jsonl
+if [[ ! -s $SOURCE ]] || ((E2E)) || has_engine hrlex; then
+  log "building the hrlex binary (release; a no-op when up to date)"
+  phase build-hrlex build_hrlex
+fi
+if [[ ! -s $SOURCE ]]; then
+  log "hrlex ingest over the real corpus $CORPUS (once; cached in $SOURCE)"
+  phase ingest ingest
+fi
 DOCS=$BENCH_DIR/corpus-$SIZE-s$SEED.jsonl
-if [[ ! -s $DOCS ]]; then
-  log "generating $SIZE documents (seed $SEED)"
+generate() {
   python3 "$HERE/gen_corpus.py" --source "$SOURCE" --count "$SIZE" --seed "$SEED" --out "$DOCS.part"
   mv "$DOCS.part.stats.json" "$DOCS.stats.json"
   mv "$DOCS.part" "$DOCS"
+}
+if [[ ! -s $DOCS ]]; then
+  log "generating $SIZE documents (seed $SEED)"
+  phase generate generate
+fi
+if has_engine hrlex; then
+  log "building the in-process hrlex driver (benches/compare/hrlex-driver, target $DRIVER_TARGET)"
+  phase build-driver build_driver
+fi
+wait_peers
+if has_engine lucene; then
+  mkdir -p "$BENCH_DIR/lucene-classes"
+  javac -cp "$TOOLS/anserini.jar" -d "$BENCH_DIR/lucene-classes" "$HERE/engines/lucene/LuceneBench.java"
 fi
 cp "$DOCS.stats.json" "$RUN/corpus.stats.json"
 python3 "$HERE/querylang.py" "$HERE/queries/queries.txt" > "$RUN/queries.json"
@@ -126,6 +177,7 @@ for engine in $ENGINES; do
     "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$REVISION" "benches/compare/run.sh $ARGUMENTS" "$CORPUS_STATS_SHA" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" > "$RUN/$engine.measured.part"
   log "$engine: indexing"
+  engine_t0=$(date +%s)
   case $engine in
     hrlex)
       timed hrlex index "$DRIVER" index --docs "$DOCS" --index "$index" --files "$RUN/hrlex-files" --threads "$THREADS"
@@ -162,6 +214,7 @@ for engine in $ENGINES; do
       ;;
     *) echo "unknown engine $engine" >&2; exit 2 ;;
   esac
+  printf '%s\t%s\t%s\t%s\n' "$INVOCATION" "measure-$engine" "$(($(date +%s) - engine_t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
   printf 'finished=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$RUN/$engine.measured.part"
   mv "$RUN/$engine.measured.part" "$RUN/$engine.measured"
 done
@@ -177,4 +230,6 @@ if ((WRITE)); then
   python3 "$HERE/report.py" --splice "$RUN/report.md" --into "$ROOT/BENCHMARKS.md"
   log "BENCHMARKS.md updated"
 fi
+log "phases of this invocation (seconds, load at the end):"
+grep -F "$INVOCATION" "$PHASES" | cut -f2- | sed 's/^/    /' >&2 || true
 log "done in $(( $(date +%s) - STARTED )) s; results in $RUN"
