@@ -127,21 +127,23 @@ ingest() {
 }
 
 SOURCE=$BENCH_DIR/source/real.jsonl
-if [[ ! -s $SOURCE ]] || ((E2E)) || has_engine hrlex; then
+DOCS=$BENCH_DIR/corpus-$SIZE-s$SEED.jsonl
+NEED_SOURCE=0
+[[ -s $DOCS && -s $DOCS.stats.json ]] || [[ -s $SOURCE ]] || NEED_SOURCE=1
+if ((NEED_SOURCE || E2E)) || has_engine hrlex; then
   log "building the hrlex binary (release; a no-op when up to date)"
   phase build-hrlex build_hrlex
 fi
-if [[ ! -s $SOURCE ]]; then
+if ((NEED_SOURCE)); then
   log "hrlex ingest over the real corpus $CORPUS (once; cached in $SOURCE)"
   phase ingest ingest
 fi
-DOCS=$BENCH_DIR/corpus-$SIZE-s$SEED.jsonl
 generate() {
   python3 "$HERE/gen_corpus.py" --source "$SOURCE" --count "$SIZE" --seed "$SEED" --out "$DOCS.part"
   mv "$DOCS.part.stats.json" "$DOCS.stats.json"
   mv "$DOCS.part" "$DOCS"
 }
-if [[ ! -s $DOCS ]]; then
+if [[ ! -s $DOCS || ! -s $DOCS.stats.json ]]; then
   log "generating $SIZE documents (seed $SEED)"
   phase generate generate
 fi
