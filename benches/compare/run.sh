@@ -130,8 +130,8 @@ SOURCE=$BENCH_DIR/source/real.jsonl
 DOCS=$BENCH_DIR/corpus-$SIZE-s$SEED.jsonl
 NEED_SOURCE=0
 [[ -s $DOCS && -s $DOCS.stats.json ]] || [[ -s $SOURCE ]] || NEED_SOURCE=1
-if ((NEED_SOURCE || E2E)) || has_engine hrlex; then
-  log "building the hrlex binary (release; a no-op when up to date)"
+if ((NEED_SOURCE || E2E)); then
+  log "building the hrlex binary (release; for the ingest and --e2e)"
   phase build-hrlex build_hrlex
 fi
 if ((NEED_SOURCE)); then
