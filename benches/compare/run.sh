@@ -71,15 +71,19 @@ HRLEX_BIN=$TARGET/release/hrlex
 DRIVER_TARGET=${HRLEX_DRIVER_TARGET:-$TARGET}
 DRIVER=$DRIVER_TARGET/release/hrlex-bench-driver
 
-# Wall time of each phase of this invocation, appended to $RUN/phases.tsv
-# (invocation start UTC, phase, seconds, 1-minute load average at the end).
+# Each phase of this invocation, appended to $RUN/phases.tsv: invocation start (UTC),
+# phase, wall seconds, CPU seconds (user + sys of the phase's processes), 1-minute load
+# average at its end. Wall ÷ CPU says how much a busy machine stretched it.
 PHASES=$RUN/phases.tsv
 phase() {
-  local name=$1 t0
+  local name=$1 times wall user sys status=0 TIMEFORMAT='%R %U %S'
   shift
-  t0=$(date +%s)
-  "$@"
-  printf '%s\t%s\t%s\t%s\n' "$INVOCATION" "$name" "$(($(date +%s) - t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
+  times=$(mktemp)
+  { time "$@" 2>&3; } 3>&2 2>"$times" || status=$?
+  read -r wall user sys < "$times"
+  rm -f "$times"
+  printf '%s\t%s\t%.0f\t%.0f\t%s\n' "$INVOCATION" "$name" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
+  return "$status"
 }
 
 has_engine() { [[ " $ENGINES " == *" $1 "* ]]; }
@@ -99,11 +103,7 @@ INSTALL_LOG=$BENCH_DIR/install-peers.log
 INSTALL_PID=
 if ((${#PEERS[@]})); then
   log "installing peers ${PEERS[*]} in the background (cached in $TOOLS; log $INSTALL_LOG)"
-  (
-    t0=$(date +%s)
-    "$HERE/install_peers.sh" "${PEERS[@]}"
-    printf '%s\t%s\t%s\t%s\n' "$INVOCATION" install-peers "$(($(date +%s) - t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
-  ) > "$INSTALL_LOG" 2>&1 &
+  phase install-peers "$HERE/install_peers.sh" "${PEERS[@]}" > "$INSTALL_LOG" 2>&1 &
   INSTALL_PID=$!
 fi
 wait_peers() {
@@ -220,7 +220,7 @@ for engine in $ENGINES; do
       ;;
     *) echo "unknown engine $engine" >&2; exit 2 ;;
   esac
-  printf '%s\t%s\t%s\t%s\n' "$INVOCATION" "measure-$engine" "$(($(date +%s) - engine_t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
+  printf '%s\t%s\t%s\t\t%s\n' "$INVOCATION" "measure-$engine" "$(($(date +%s) - engine_t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
   printf 'finished=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$RUN/$engine.measured.part"
   mv "$RUN/$engine.measured.part" "$RUN/$engine.measured"
 done
@@ -236,6 +236,6 @@ if ((WRITE)); then
   python3 "$HERE/report.py" --splice "$RUN/report.md" --into "$ROOT/BENCHMARKS.md"
   log "BENCHMARKS.md updated"
 fi
-log "phases of this invocation (seconds, load at the end):"
+log "phases of this invocation (wall s, CPU s, load at the end):"
 grep -F "$INVOCATION" "$PHASES" | cut -f2- | sed 's/^/    /' >&2 || true
 log "done in $(( $(date +%s) - STARTED )) s; results in $RUN"
