@@ -51,7 +51,7 @@ SCRATCH=$BENCH_DIR/e2e
 rm -rf "$SCRATCH"
 mkdir -p "$SCRATCH"
 cp -r "$CORPUS" "$SCRATCH/corpus"
-HRLEX=$ROOT/target/release/hrlex
+HRLEX=${CARGO_TARGET_DIR:-$ROOT/target}/release/hrlex
 index_run() {  # LABEL ARGS...: one `hrlex index` run under GNU time, one table row
   local label=$1
   shift

@@ -2,7 +2,9 @@
 """Turns one run directory of benches/compare/run.sh into Markdown tables, and splices
 them into BENCHMARKS.md.
 
-  report.py --run DIR --engines "hrlex lucene …" [--seconds S]   prints the report
+  report.py --run DIR [--engines "hrlex lucene …"] [--seconds S]   prints the report
+                                                                   (default: every engine
+                                                                   with results in DIR)
   report.py --splice REPORT.md --into BENCHMARKS.md                replaces the section
 
 Measures, per engine (from the same run):
@@ -71,9 +73,43 @@ def ratio(value, reference):
     return f"{value / reference:.2f}" if reference else "–"
 
 
+ORDER = ["hrlex", "lucene", "tantivy-cli", "xapian", "sqlite"]
+
+
+def engines_in(run):
+    """Every engine with complete results in the run directory (index timing, size and
+    search results), hrlex first, then the usual order, then any other."""
+    found = []
+    for name in os.listdir(run):
+        if name.endswith(".index.time"):
+            engine = name[: -len(".index.time")]
+            if all(os.path.exists(os.path.join(run, f"{engine}.{part}")) for part in ("size", "search.json")):
+                found.append(engine)
+    return sorted(found, key=lambda e: (ORDER.index(e) if e in ORDER else len(ORDER), e))
+
+
+def measured(run, engine):
+    values = {}
+    path = os.path.join(run, f"{engine}.measured")
+    if os.path.exists(path):
+        for line in open(path):
+            key, _, value = line.rstrip("\n").partition("=")
+            values[key] = value
+    return values
+
+
 def report(args):
     run = args.run
-    engines = args.engines.split()
+    available = engines_in(run)
+    if args.engines:
+        missing = [e for e in args.engines.split() if e not in available]
+        if missing:
+            raise SystemExit(f"no complete results in {run} for: {' '.join(missing)}")
+        engines = args.engines.split()
+    else:
+        engines = available
+    if not engines:
+        raise SystemExit(f"no engine has complete results in {run}")
     stats = json.load(open(os.path.join(run, "corpus.stats.json")))
     synthetic = stats["synthetic"]
     text_mb = synthetic["text_mb"]
@@ -82,10 +118,35 @@ def report(args):
     out(SECTION)
     out("")
     out(
-        f"Run of `{args.command.strip()}` on {datetime.date.today().isoformat()}, {machine()}; "
-        f"whole run {args.seconds} s. Machine shared with other builds: compare ratios within "
+        f"Report of `{run}` made on {datetime.date.today().isoformat()} after `{args.command.strip()}` "
+        f"({args.seconds} s), {machine()}. Machine shared with other builds: compare ratios within "
         "one run, not absolute numbers across runs."
     )
+    out("")
+    out("Engines may be measured in separate invocations of `run.sh` into the same run directory;")
+    out("when and from which commit of this repository each one was measured (UTC; 1-minute load")
+    out("average of the machine when it started):")
+    out("")
+    out("| engine | measured (start → end, UTC) | commit | load at start | command |")
+    out("|---|---|---|---|---|")
+    shas = set()
+    for engine in engines:
+        item = measured(run, engine)
+        if not item:
+            modified = datetime.datetime.fromtimestamp(
+                os.path.getmtime(os.path.join(run, f"{engine}.index.time")), datetime.timezone.utc
+            )
+            item = {"finished": modified.strftime("%Y-%m-%dT%H:%M:%SZ") + " (file time)"}
+        if item.get("corpus_stats_sha256"):
+            shas.add(item["corpus_stats_sha256"])
+        out(
+            f"| {engine} | {item.get('started', '?')} → {item.get('finished', '?')} | {item.get('revision', '?')} | "
+            f"{item.get('host_load', '?').split(' ')[0]} | `{item.get('command', '?')}` |"
+        )
+    if len(shas) > 1:
+        out("")
+        out("**Warning: the engines above were measured on corpora with different statistics "
+            f"(corpus.stats.json digests {', '.join(sorted(shas))}); do not compare them.**")
     out("")
     languages = ", ".join(f"{key} {value:.0%}" for key, value in synthetic["language_share"].items())
     out(
@@ -132,8 +193,9 @@ def report(args):
     rounds = len(next(iter(results.values()))["queries"][0]["latencies"]) if results else 0
     out(f"### Query latency, one thread (ms, p50 / p99 over {rounds} rounds of each kind's queries)")
     out("")
-    out("| kind | queries | " + " | ".join(engines) + " | " + " | ".join(f"hrlex ÷ {e} (p50)" for e in engines if e != "hrlex") + " |")
-    out("|---|---:|" + "---:|" * (len(engines) * 2 - 1))
+    ratio_engines = [e for e in engines if e != "hrlex"] if "hrlex" in engines else []
+    out("| kind | queries | " + " | ".join(engines) + "".join(f" | hrlex ÷ {e} (p50)" for e in ratio_engines) + " |")
+    out("|---|---:|" + "---:|" * (len(engines) + len(ratio_engines)))
     p50s = {}
     for kind in KINDS + ["all"]:
         cells, medians = [], {}
@@ -152,9 +214,9 @@ def report(args):
             medians[engine] = percentile(latencies, 0.5)
             cells.append(f"{percentile(latencies, 0.5) * 1000:.2f} / {percentile(latencies, 0.99) * 1000:.2f}")
         p50s[kind] = medians
-        ratios = [ratio(medians.get("hrlex", 0), medians.get(e, 0)) for e in engines if e != "hrlex"]
+        ratios = [ratio(medians["hrlex"], medians[e]) if "hrlex" in medians and e in medians else "–" for e in ratio_engines]
         label = f"**{kind}**" if kind == "all" else kind
-        out(f"| {label} | {count} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+        out(f"| {label} | {count} | " + " | ".join(cells) + "".join(f" | {r}" for r in ratios) + " |")
     out("")
     out("### Throughput, one worker per core (queries/s over the whole query set)")
     out("")
@@ -162,10 +224,13 @@ def report(args):
     out("|---|---:|---:|---:|")
     qps = {e: r["throughput"]["queries"] / r["throughput"]["seconds"] for e, r in results.items()}
     for engine, value in qps.items():
-        out(f"| {engine} | {results[engine]['throughput']['threads']} | {value:.1f} | {ratio(qps.get('hrlex', 0), value)} |")
+        out(f"| {engine} | {results[engine]['throughput']['threads']} | {value:.1f} | {ratio(qps['hrlex'], value) if 'hrlex' in qps else '–'} |")
     out("")
     out("### Agreement with hrlex (mean top-10 overlap per kind) and empty results")
     out("")
+    if "hrlex" not in results:
+        out("(hrlex has no results in this run directory yet: no agreement or ratios.)")
+        out("")
     peers = [e for e in engines if e != "hrlex" and e in results]
     out("| kind | " + " | ".join(peers) + " |")
     out("|---|" + "---:|" * len(peers))
@@ -264,7 +329,7 @@ def splice(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--run")
-    parser.add_argument("--engines", default="hrlex lucene tantivy-cli xapian sqlite")
+    parser.add_argument("--engines", default="", help="a subset of the engines with results in --run (default: all of them)")
     parser.add_argument("--seconds", type=int, default=0)
     parser.add_argument("--command", default="benches/compare/run.sh")
     parser.add_argument("--splice")
