@@ -982,6 +982,13 @@ fn own_cases_cited(text: &str, start: usize, body_named: bool, context: &CitingC
     let domestic_label = regex!(
         r"(?i)(?:criminal|civil|administrative|court|tribunal|judge?ment|ruling|proceedings?|file|complaint|arrêt|sentencia|expediente|(?-u:\b)case(?-u:\b))\W{0,3}(?:\w+\W{1,3}){0,2}$"
     );
+    // `Royal Decree-Laws No. 11/2020, No. 37/2020, …` (jur_CESCR), `decision No. 029/1992
+    // … of the Human Rights Division` (jur_CCPR_1994-1995.json): a domestic instrument
+    // named earlier in the sentence, or a `decision No.` label, rules the numbers out.
+    let domestic_instrument = regex!(
+        r"(?-u:\b)(?:Laws?|Decrees?|Decree-Laws?|Acts?|Code|Regulations?|Ordinance|Gazette|Division|Court|Tribunal|Ministry)(?-u:\b)"
+    );
+    let decision_label = regex!(r"(?i)(?-u:\b)decisions?\W{0,3}$");
     if !body_named && context.treaty_body().is_none() {
         return false;
     }
@@ -993,7 +1000,10 @@ fn own_cases_cited(text: &str, start: usize, body_named: bool, context: &CitingC
         .last()
         .and_then(|captures| captures.get(1))
         .map_or(before, |capital| &before[capital.start()..]);
-    committee_cue.is_match(sentence) && !domestic_label.is_match(sentence)
+    committee_cue.is_match(sentence)
+        && !domestic_label.is_match(sentence)
+        && !domestic_instrument.is_match(sentence)
+        && !decision_label.is_match(sentence)
 }
 
 /// Labels after which a slash number is a domestic act, a report or a press release,
@@ -1775,7 +1785,23 @@ fn general_comment_body(text: &str, start: usize, end: usize) -> Option<&'static
     let subject_after = regex!(
         r"^(?:\s?\((?:19|20)\d{2}\))?(?:\s(?:on|sur|sobre)\s[^.;,()]{1,100})?,\s(?:the|le|la|el|l.)\s?"
     );
-    for pattern in [directly_after, subject_after] {
+    for (index, pattern) in [directly_after, subject_after].into_iter().enumerate() {
+        // `the Committee on the Elimination of Discrimination against Women, general
+        // recommendation 24, the Committee on the Rights of the Child, general comments…`
+        // (special-procedures/SR_Health_E_CN_4_2004_49.json, paragraph 11): a committee
+        // named right before the label owns it; the next one starts the next item.
+        if index == 1 {
+            if let Some((captures, distance)) =
+                nearest_cue(treaty_body_cues(), text, start, start, 100, 0)
+            {
+                let body = TREATY_BODIES
+                    .into_iter()
+                    .find(|body| captures.name(body).is_some());
+                if distance <= 4 && body.is_some() {
+                    return body;
+                }
+            }
+        }
         let Some(found) = pattern.find(&text[end..]) else {
             continue;
         };

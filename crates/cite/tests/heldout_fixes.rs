@@ -166,3 +166,38 @@ fn glued_footnote_digit_after_a_general_comment_stays_unread() {
     )
     .is_empty());
 }
+
+#[test]
+fn chinese_resolution_number_without_body_stays_unread() {
+    // Held-out 2246 expects `un:S/RES/984` for `第984号决议` with no body named (UN
+    // parallel corpus, testset.zh, line 808), but SPEC 2.1 gives no body for a bare number
+    // without a cue, and the same file has a bare number that is a General Assembly
+    // resolution: line 2871, `1966年11月17日通过的第2153号决议` = resolution 2153 (XXI).
+    // Reading bare numbers as the Security Council's would key that one `S/RES/2153`.
+    assert!(keys_for(
+        "在此提醒，1966年11月17日通过的第2153号决议，除了确定要通过《不扩散核武器条约》外，同时还要求十八国委员会立即讨论消极安全保证的问题。",
+        None
+    )
+    .is_empty());
+    // testset.zh, line 249: with the Council named, the Security Council's.
+    assert_eq!(
+        keys_for(
+            "及其专家小组访问美国，并了解了美国执行联合国安理会第1540号决议的各项举措",
+            None
+        ),
+        ["un:S/RES/1540"]
+    );
+}
+
+#[test]
+fn general_comments_listed_after_each_committee_keep_their_own_committee() {
+    // special-procedures/SR_Health_E_CN_4_2004_49.json, paragraph 11 (note 11): the
+    // committee named right before a label owns it, not the one the next item starts with.
+    assert_eq!(
+        keys_for(
+            "11 In particular, the Committee on the Elimination of Discrimination against Women, general recommendation 24, the Committee on the Rights of the Child, general comments No. 3 and No. 4, and the Committee on Economic, Social and Cultural Rights, general comment No. 14.",
+            Some(Mechanism::SpecialProcedures)
+        ),
+        ["gc:CEDAW:24", "gc:CRC:3", "gc:CRC:4", "gc:CESCR:14"]
+    );
+}
