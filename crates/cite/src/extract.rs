@@ -589,6 +589,25 @@ fn find_advisory_opinions(extraction: &mut Extraction<'_>) {
         let number = captures.get(1).or(captures.get(3))?.as_str();
         Some(format!("iacthr:OC-{}", strip_leading_zeros(number)))
     });
+    // `its Advisory Opinion No. 18, which…` (iacthr/pdfs/98577.pdf): the number alone,
+    // as `Serie A No. 18` alone, is the Court's advisory opinion only in an
+    // Inter-American document or next to an Inter-American cue (other courts' advisory
+    // opinions are not numbered this way, but a stray one must not become `OC-`).
+    let numbered = regex!(
+        r"(?:[Aa]dvisory [Oo]pinion|Opini[óo]n [Cc]onsultiva|Opinião [Cc]onsultiva|Parecer [Cc]onsultivo|[Aa]vis consultatif)\s(?:No\.\s?|N[°º]\.?\s?|n[°º]\.?\s?)(\d{1,2})(?-u:\b)"
+    );
+    let inter_american_document = extraction
+        .context
+        .mechanism
+        .is_some_and(|mechanism| mechanism.system() == hrlex_model::System::InterAmerican);
+    push_simple_matches(extraction, numbered, |captures, text, start| {
+        let end = captures.get(0)?.end();
+        let (_, before) = window(text, start, start, 300, 0);
+        let (_, after) = window(text, end, end, 0, 200);
+        let cued = inter_american_cue().is_match(before) || inter_american_cue().is_match(after);
+        (inter_american_document || cued)
+            .then(|| format!("iacthr:OC-{}", strip_leading_zeros(&captures[1])))
+    });
 }
 
 fn inter_american_cue() -> &'static regex::Regex {
@@ -888,8 +907,12 @@ fn find_communications(extraction: &mut Extraction<'_>) {
 /// Bare `No. 4/1977 William Torres Ramirez v. Uruguay`: a UN communication number
 /// (4-digit year) inside a case-law citation.
 fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
-    let bare = regex!(r"(?-u:\b)(?:No\.|Nos\.|N°|Nº)\s?(\d{1,4})/((?:19|20)\d{2})(?-u:\b)");
+    // `No••` is the 1983 OCR of `Nos.` (jur_CCPR_1982-1983.json, ccpr-c-31-d-161-1983).
+    let bare = regex!(r"(?-u:\b)(?:No\.|Nos\.|No••?|N°|Nº)\s?(\d{1,4})/((?:19|20)\d{2})(?-u:\b)");
     let versus = regex!(r"\sv\.?\s|\sc\.\s|\sVs?\.\s");
+    let continuation = regex!(
+        r"^(?:\s?,\s?|\s(?:and|et|y)\s|,\s(?:and|et|y)\s)(\d{1,4})/((?:19|20)\d{2})(?-u:\b)"
+    );
     let text = extraction.text;
     let candidates: Vec<(usize, usize, String, String)> = bare
         .captures_iter(text)
@@ -911,19 +934,76 @@ fn find_bare_case_law_communications(extraction: &mut Extraction<'_>) {
             continue;
         }
         let (_, around) = window(text, start, end, 100, 80);
-        if !versus.is_match(around) {
+        let named_body = treaty_body_near(text, start, end, 200, 100);
+        let own_cases = own_cases_cited(text, start, named_body.is_some(), extraction.context);
+        if !versus.is_match(around) && !own_cases {
             continue;
         }
-        let body = treaty_body_near(text, start, end, 200, 100)
+        let body = named_body
             .or_else(|| extraction.context.treaty_body())
             .unwrap_or("?");
-        extraction.push(
+        let index = extraction.push(
             start,
             end,
             format!("comm:{body}:{}/{year}", strip_leading_zeros(&number)),
             true,
         );
+        let mut position = extraction.found[index].end;
+        for _ in 0..20 {
+            let Some(captures) = continuation.captures(&text[position..]) else {
+                break;
+            };
+            let item = captures.get(1).expect("number");
+            let item_start = position + item.start();
+            let item_end = position + captures.get(0).expect("match").end();
+            if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
+                break;
+            }
+            let key = format!(
+                "comm:{body}:{}/{}",
+                strip_leading_zeros(item.as_str()),
+                &captures[2]
+            );
+            let index = extraction.push(item_start, item_end, key, true);
+            position = extraction.found[index].end;
+        }
     }
+}
+
+/// `the Committee stresses, as it has done in a number of other cases (e.g. Nos.
+/// 30/1978, 84/1981), that…` (jur_CCPR_1982-1983.json, ccpr-c-24-d-148-1983): a bare
+/// `No. n/yyyy` is a communication of a treaty body (SPEC 2.2, bare form; 2.5, a 4-digit
+/// year is a UN communication) when a committee is the citing document or is named
+/// nearby, and the same sentence, shortly before, speaks of the Committee, its Views or
+/// its cases; never after a domestic court's or a law's label (`criminal case No.
+/// 43/2011`, `Judgment No. 31/2019`, `Decree No. 52/2016`).
+fn own_cases_cited(text: &str, start: usize, body_named: bool, context: &CitingContext) -> bool {
+    let committee_cue = regex!(r"(?i)committee|comité|(?-u:\b)views(?-u:\b)|(?-u:\b)cases(?-u:\b)");
+    let domestic_label = regex!(
+        r"(?i)(?:criminal|civil|administrative|court|tribunal|judge?ment|ruling|proceedings?|file|complaint|arrêt|sentencia|expediente|(?-u:\b)case(?-u:\b))\W{0,3}(?:\w+\W{1,3}){0,2}$"
+    );
+    // `Royal Decree-Laws No. 11/2020, No. 37/2020, …` (jur_CESCR), `decision No. 029/1992
+    // … of the Human Rights Division` (jur_CCPR_1994-1995.json): a domestic instrument
+    // named earlier in the sentence, or a `decision No.` label, rules the numbers out.
+    let domestic_instrument = regex!(
+        r"(?-u:\b)(?:Laws?|Decrees?|Decree-Laws?|Acts?|Code|Regulations?|Ordinance|Gazette|Division|Court|Tribunal|Ministry)(?-u:\b)"
+    );
+    let decision_label = regex!(r"(?i)(?-u:\b)decisions?\W{0,3}$");
+    if !body_named && context.treaty_body().is_none() {
+        return false;
+    }
+    let sentence_end = regex!(r"[.!?]\s+(\p{Lu})");
+    let (_, before) = window(text, start, start, 120, 0);
+    // `e.g. Nos.`: a sentence ends at a full stop followed by a capital only.
+    let sentence = sentence_end
+        .captures_iter(before)
+        .last()
+        .and_then(|captures| captures.get(1))
+        .map_or(before, |capital| &before[capital.start()..]);
+    committee_cue.is_match(sentence)
+        && !domestic_label.is_match(sentence)
+        && !domestic_instrument.is_match(sentence)
+        && !decision_label.is_match(sentence)
 }
 
 /// Labels after which a slash number is a domestic act, a report or a press release,
@@ -1066,6 +1146,21 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
             &captures[1], &captures[2]
         ))
     });
+    // `PETIÇÃO 419/01` (iacthr/pdfs/98601.pdf): the petition number as the Commission's
+    // report headings write it, keyed in SPEC's `P-n-yy` form; a petition number only in
+    // an Inter-American document or next to a Commission cue.
+    let petition_slash = regex!(
+        r"(?:(?-u:\b)[Pp]etition|PETITION|(?-u:\b)[Pp]etici[óo]n|PETICI[ÓO]N|(?-u:\b)[Pp]etição|PETIÇÃO)\s?(?:No\.?\s?|N[°º]\.?\s?|n[o°º]\.?\s?)?(\d{1,5})\s?/\s?(\d{2})(?-u:\b)"
+    );
+    let inter_american_document = extraction
+        .context
+        .mechanism
+        .is_some_and(|mechanism| mechanism.system() == hrlex_model::System::InterAmerican);
+    push_simple_matches(extraction, petition_slash, |captures, text, start| {
+        let (_, nearby) = window(text, start, start, 300, 200);
+        (inter_american_document || commission_cue.is_match(nearby))
+            .then(|| format!("iachr:petition:P-{}-{}", &captures[1], &captures[2]))
+    });
     let precautionary = regex!(r"(?-u:\b)MC[\s-](\d{1,4})[-/](\d{2})(?-u:\b)");
     push_simple_matches(extraction, precautionary, |captures, _, _| {
         Some(format!(
@@ -1088,6 +1183,9 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
     );
     let continuation = regex!(
         r"^(?:\s?,\s?|\s?(?:and|et|y|e|и)\s|,\s(?:and|et|y)\s)(?:(?:nos?\.|Nos?\.|no|N)\s?)?(\d{1,6})/(\d{2})(?-u:\b)"
+    );
+    let date_after_item = regex!(
+        r"^,?\s(?:of|du|de|del)\s\d{1,2}(?:er|st|nd|rd|th)?\s\p{L}{3,9},?\s(?:19|20)\d{2}(?-u:\b)"
     );
     let versus = regex!(
         r"\sv\.?\s|\sc\.\s|\sVs?\.\s|\sпротив\s|\scontre\s|\scontra\s|\sgegen\s|\[GC\]|\(dec\.\)|ECHR|EGMR|CEDH|Court"
@@ -1156,11 +1254,16 @@ fn find_ecthr_applications(extraction: &mut Extraction<'_>) {
         let index = extraction.push(start, end, key, true);
         let mut position = extraction.found[index].end;
         for _ in 0..50 {
-            let Some(captures) = continuation.captures(&text[position..]) else {
+            // `Nos. 42216/98 of 14 November 2000 and 65730/01` (CAT decision,
+            // jur_CAT_2005-2009.json): the date of the first decision sits between items.
+            let dated = date_after_item
+                .find(&text[position..])
+                .map_or(position, |date| position + date.end());
+            let Some(captures) = continuation.captures(&text[dated..]) else {
                 break;
             };
-            let item_start = position + captures.get(1).expect("number").start();
-            let item_end = position + captures.get(0).expect("match").end();
+            let item_start = dated + captures.get(1).expect("number").start();
+            let item_end = dated + captures.get(0).expect("match").end();
             if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
                 break;
             }
@@ -1560,6 +1663,15 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
             ))
         })
         .collect();
+    let plural_heads: Vec<usize> = head
+        .captures_iter(text)
+        .filter(|captures| {
+            let label = captures.name("label").map_or("", |label| label.as_str());
+            regex!(r"(?i)(?:comments|recommendations|observations|observaciones|recomendaciones|comentarios|comentários|recomendações|observações|gerais|generales|générales)$")
+                .is_match(label)
+        })
+        .filter_map(|captures| Some(captures.get(0)?.start()))
+        .collect();
     heads.extend(zh.captures_iter(text).filter_map(|captures| {
         let whole = captures.get(0)?;
         Some((
@@ -1595,6 +1707,7 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
         if value == 0 {
             continue;
         }
+        let plural_label = plural_heads.contains(&start);
         // `general comments Nos. 14 and 22 of the Committee on …`: the committee named
         // after the list is the body of every item.
         let mut list_end = end;
@@ -1629,6 +1742,34 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
             );
             position = extraction.found[index].end;
         }
+        if plural_label {
+            continue_list_after_titles(extraction, position, body_code);
+        }
+    }
+}
+
+/// `general comments No. 3 on HIV/AIDS and the rights of the child (2003) and No. 4 on
+/// adolescent health (2003)` (general-comments/Annotated_CRC-GC11-Indigenous.json,
+/// paragraph 53): after a plural label, an item's title, year or `adopted …` clause may
+/// separate it from the next `No. n` of the list (SPEC 2.3, elliptical lists). The next
+/// item needs its own number sign, and the list stops at the end of the sentence.
+fn continue_list_after_titles(extraction: &mut Extraction<'_>, mut position: usize, body: &str) {
+    let next_item = regex!(
+        r"^[^;.:\n]{1,150}?(?:,\s?(?:and\s|et\s|y\s)?|\s(?:and|et|y|e)\s)(?:No\.|Nos\.|no\.|n°|N°|núm\.)\s?(\d{1,2})(?-u:\b)"
+    );
+    let text = extraction.text;
+    for _ in 0..20 {
+        let Some(captures) = next_item.captures(&text[position..]) else {
+            return;
+        };
+        let item = captures.get(1).expect("number");
+        let (item_start, item_end) = (position + item.start(), position + item.end());
+        if continues_as_number(text, item_end) || !extraction.is_free(item_start, item_end) {
+            return;
+        }
+        let key = format!("gc:{body}:{}", strip_leading_zeros(item.as_str()));
+        let index = extraction.push(item_start, item_end, key, true);
+        position = extraction.found[index].end;
     }
 }
 
@@ -1637,14 +1778,42 @@ fn find_general_comments(extraction: &mut Extraction<'_>) {
 fn general_comment_body(text: &str, start: usize, end: usize) -> Option<&'static str> {
     let directly_after =
         regex!(r"^(?:\s?\((?:19|20)\d{2}\))?\s?(?:of|de|del)\s(?:the\s|la\s|l.|los\s)?");
-    if let Some(found) = directly_after.find(&text[end..]) {
+    // `In paragraph 5 of general comment No. 20 (1992), the Human Rights Committee
+    // stated…` (special-procedures/SR_Torture_A_60_316.json, paragraph 19): the committee
+    // that is the subject of the clause right after the mention (after its year and
+    // title) wrote it, whatever committee the previous sentence named.
+    let subject_after = regex!(
+        r"^(?:\s?\((?:19|20)\d{2}\))?(?:\s(?:on|sur|sobre)\s[^.;,()]{1,100})?,\s(?:the|le|la|el|l.)\s?"
+    );
+    for (index, pattern) in [directly_after, subject_after].into_iter().enumerate() {
+        // `the Committee on the Elimination of Discrimination against Women, general
+        // recommendation 24, the Committee on the Rights of the Child, general comments…`
+        // (special-procedures/SR_Health_E_CN_4_2004_49.json, paragraph 11): a committee
+        // named right before the label owns it; the next one starts the next item.
+        if index == 1 {
+            if let Some((captures, distance)) =
+                nearest_cue(treaty_body_cues(), text, start, start, 100, 0)
+            {
+                let body = TREATY_BODIES
+                    .into_iter()
+                    .find(|body| captures.name(body).is_some());
+                if distance <= 4 && body.is_some() {
+                    return body;
+                }
+            }
+        }
+        let Some(found) = pattern.find(&text[end..]) else {
+            continue;
+        };
         let after_start = end + found.end();
-        if let Some(body) = treaty_body_near(text, after_start, after_start, 0, 90) {
-            let (captures, distance) =
-                nearest_cue(treaty_body_cues(), text, after_start, after_start, 0, 90)?;
-            let _ = captures;
-            if distance <= 4 {
-                return Some(body);
+        if let Some((captures, distance)) =
+            nearest_cue(treaty_body_cues(), text, after_start, after_start, 0, 90)
+        {
+            let body = TREATY_BODIES
+                .into_iter()
+                .find(|body| captures.name(body).is_some());
+            if distance <= 4 && body.is_some() {
+                return body;
             }
         }
     }
