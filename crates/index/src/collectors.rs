@@ -20,6 +20,57 @@ pub(crate) struct FacetCollector {
     pub year_field: &'static str,
 }
 
+impl FacetCollector {
+    /// Takes the records at `addresses` back out of `fruit`: matching documents that
+    /// search leaves out of its answer (a metadata-only record collapsed into its
+    /// full-text twin). Reads the same fast fields as the counting, for these few
+    /// records only; a value whose count falls to 0 is removed.
+    pub(crate) fn subtract(
+        &self,
+        searcher: &Searcher,
+        addresses: &[DocAddress],
+        fruit: &mut FacetFruit,
+    ) -> tantivy::Result<()> {
+        for address in addresses {
+            let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
+            for name in &self.string_fields {
+                let Some(column) = fast_fields.str(name)? else {
+                    continue;
+                };
+                let mut previous = None;
+                for ord in column.term_ords(address.doc_id) {
+                    // Counted once per document, as in `collect`.
+                    if previous != Some(ord) {
+                        let mut value = String::new();
+                        if column.ord_to_str(ord, &mut value)? {
+                            decrement(fruit, name, &value);
+                        }
+                    }
+                    previous = Some(ord);
+                }
+            }
+            if let Some(column) = fast_fields.column_opt::<i64>(self.year_field)? {
+                if let Some(year) = column.first(address.doc_id) {
+                    decrement(fruit, self.year_field, &year.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn decrement(fruit: &mut FacetFruit, name: &str, value: &str) {
+    let Some(values) = fruit.get_mut(name) else {
+        return;
+    };
+    if let Some(count) = values.get_mut(value) {
+        *count = count.saturating_sub(1);
+        if *count == 0 {
+            values.remove(value);
+        }
+    }
+}
+
 pub(crate) struct FacetSegmentCollector {
     names: Vec<&'static str>,
     year_field: &'static str,

@@ -91,7 +91,7 @@ const METADATA_ONLY_NOTE: &str = "metadata-only";
 
 /// A document is metadata-only when its importer says so (the OHCHR export; ECOWAS
 /// records whose one paragraph is a summary) or when it has no paragraph.
-fn is_metadata_only(document: &Document, has_paragraphs: bool) -> bool {
+pub(crate) fn is_metadata_only(document: &Document, has_paragraphs: bool) -> bool {
     !has_paragraphs
         || document
             .notes

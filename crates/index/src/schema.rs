@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-4";
+pub const SCHEMA_VERSION: &str = "hrlex-index-5";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -88,6 +88,13 @@ pub(crate) struct Fields {
     /// `YYYYMMDD` (missing parts as 0); 0 when the date is unknown.
     pub date_sort: Field,
     pub access: Field,
+    /// Doc records: the normalized UN symbol (`hrlex_cite::normalize_un_symbol`), so
+    /// that search can tell a metadata-only record and its full-text twin without
+    /// decoding the metadata JSON.
+    pub symbol_key: Field,
+    /// Doc records: 1 when the document has its text, 0 when it is metadata-only
+    /// (`crate::graph::is_metadata_only`).
+    pub has_text: Field,
     pub para_index: Field,
     pub metadata_json: Field,
     pub paragraph_json: Field,
@@ -138,6 +145,8 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_i64_field("year", number.clone());
     builder.add_i64_field("date_sort", FAST);
     builder.add_u64_field("access", number);
+    builder.add_text_field("symbol_key", STORED);
+    builder.add_u64_field("has_text", STORED);
     builder.add_u64_field("para_index", FAST | STORED);
     builder.add_text_field("metadata_json", STORED);
     builder.add_text_field("paragraph_json", STORED);
@@ -180,6 +189,8 @@ impl Fields {
             year: field("year")?,
             date_sort: field("date_sort")?,
             access: field("access")?,
+            symbol_key: field("symbol_key")?,
+            has_text: field("has_text")?,
             para_index: field("para_index")?,
             metadata_json: field("metadata_json")?,
             paragraph_json: field("paragraph_json")?,

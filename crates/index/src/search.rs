@@ -168,7 +168,10 @@ pub struct FacetCount {
 /// The answer to a [`SearchRequest`] (the JSON of `hrlex search --json`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
-    /// Matching documents the caller may see.
+    /// Matching documents the caller may see, less the metadata-only records collapsed
+    /// into their full-text twin (`collapse_twins`; only pairs both among the re-ranked
+    /// candidates, or the page when sorting by date, are seen, so a pair further down
+    /// counts twice). The facets leave out the same records.
     pub total: u64,
     pub offset: usize,
     pub limit: usize,
@@ -423,7 +426,7 @@ impl SearchIndex {
         }
         let document_query = BooleanQuery::new(clauses);
 
-        let facet_collector = request.facets.then(|| FacetCollector {
+        let facet_fields = || FacetCollector {
             string_fields: vec![
                 "system",
                 "mechanism",
@@ -436,9 +439,10 @@ impl SearchIndex {
                 "status",
             ],
             year_field: "year",
-        });
+        };
+        let facet_collector = request.facets.then(facet_fields);
         let paragraph_query = compiler.paragraph_query(&query_node);
-        let (ranked, total, facets): (Vec<(f32, DocAddress)>, usize, Option<FacetFruit>) =
+        let (ranked, total, mut facets): (Vec<(f32, DocAddress)>, usize, Option<FacetFruit>) =
             match request.sort {
                 SortOrder::Relevance => {
                     let window = (request.offset + request.limit).max(RERANK_WINDOW);
@@ -488,12 +492,32 @@ impl SearchIndex {
                 .and_then(|value| value.as_str())
                 .unwrap_or_default()
                 .to_string();
+            let symbol_key = stored
+                .get_first(self.fields.symbol_key)
+                .and_then(|value| value.as_str())
+                .map(str::to_string);
+            let has_text = stored
+                .get_first(self.fields.has_text)
+                .and_then(|value| value.as_u64())
+                .is_some_and(|flag| flag != 0);
             candidates.push(Candidate {
                 score,
+                inherited: 0.0,
                 address,
                 id,
+                symbol_key,
+                has_text,
                 stored,
             });
+        }
+        let collapsed = collapse_twins(&mut candidates, |address| {
+            lang_at(&searcher, address).unwrap_or_default()
+        });
+        let total = total.saturating_sub(collapsed.len());
+        if let Some(fruit) = facets.as_mut() {
+            facet_fields()
+                .subtract(&searcher, &collapsed, fruit)
+                .map_err(IndexError::engine("counting facets"))?;
         }
         // Distinct candidate ids; `slots[i]` is the position of candidate i's id.
         let mut ids: Vec<&str> = Vec::with_capacity(candidates.len());
@@ -552,7 +576,11 @@ impl SearchIndex {
             .zip(slots)
             .map(|(candidate, slot)| {
                 let best = best_of(slot).first().map_or(0.0, |(score, _)| *score);
-                (candidate.score + best, candidate, slot)
+                (
+                    (candidate.score + best).max(candidate.inherited),
+                    candidate,
+                    slot,
+                )
             })
             .collect();
         if request.sort == SortOrder::Relevance {
@@ -758,9 +786,81 @@ impl SearchIndex {
 /// A document of the re-rank window, before its metadata is decoded.
 struct Candidate {
     score: f32,
+    /// The score of a metadata-only record collapsed into this full text (0 if none):
+    /// the decision keeps the rank its record earned (the user typed the case name).
+    inherited: f32,
     address: DocAddress,
     id: String,
+    /// The normalized UN symbol (stored `symbol_key`).
+    symbol_key: Option<String>,
+    /// Not metadata-only (stored `has_text`).
+    has_text: bool,
     stored: TantivyDocument,
+}
+
+/// One decision, two documents (`crate::graph`): drops from `candidates` each
+/// metadata-only record whose full-text twin (same normalized symbol) is also a
+/// candidate, the twin inheriting the record's score when it is higher; returns the
+/// dropped records' addresses. A record whose twin does not match stays: it is how the
+/// index knows a decision it has no text for. Of several full-text twins (language
+/// versions), the one in the record's language inherits, else the first (best by
+/// document score); `lang_of` is asked only then.
+fn collapse_twins(
+    candidates: &mut Vec<Candidate>,
+    mut lang_of: impl FnMut(DocAddress) -> String,
+) -> Vec<DocAddress> {
+    let mut twins_of_symbol: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (position, candidate) in candidates.iter().enumerate() {
+        if let (true, Some(symbol)) = (candidate.has_text, &candidate.symbol_key) {
+            twins_of_symbol.entry(symbol).or_default().push(position);
+        }
+    }
+    if twins_of_symbol.is_empty() {
+        return Vec::new();
+    }
+    let mut collapsed = Vec::new();
+    let mut inherits: Vec<(usize, f32)> = Vec::new();
+    let mut keep = vec![true; candidates.len()];
+    for (position, record) in candidates.iter().enumerate() {
+        if record.has_text {
+            continue;
+        }
+        let Some(twins) = record
+            .symbol_key
+            .as_deref()
+            .and_then(|symbol| twins_of_symbol.get(symbol))
+        else {
+            continue;
+        };
+        let twin = if twins.len() > 1 {
+            let lang = lang_of(record.address);
+            *twins
+                .iter()
+                .find(|twin| lang_of(candidates[**twin].address) == lang)
+                .unwrap_or(&twins[0])
+        } else {
+            twins[0]
+        };
+        collapsed.push(record.address);
+        keep[position] = false;
+        inherits.push((twin, record.score));
+    }
+    for (twin, score) in inherits {
+        let twin = &mut candidates[twin];
+        twin.inherited = twin.inherited.max(score);
+    }
+    let mut keep = keep.into_iter();
+    candidates.retain(|_| keep.next().unwrap_or(true));
+    collapsed
+}
+
+/// The language code of the record at `address` (its `lang` fast field).
+fn lang_at(searcher: &Searcher, address: DocAddress) -> Option<String> {
+    let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
+    let langs = fast_fields.str("lang").ok()??;
+    let ord = langs.term_ords(address.doc_id).next()?;
+    let mut code = String::new();
+    langs.ord_to_str(ord, &mut code).ok()?.then_some(code)
 }
 
 /// Like [`IndexError::engine`], for the I/O errors of term dictionaries.

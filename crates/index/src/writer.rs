@@ -881,7 +881,10 @@ fn add_document(
     }
     if let Some(symbol) = &document.symbol {
         record.add_text(fields.identifier, symbol);
+        record.add_text(fields.symbol_key, hrlex_cite::normalize_un_symbol(symbol));
     }
+    let has_text = !crate::graph::is_metadata_only(&document, !document.paragraphs.is_empty());
+    record.add_u64(fields.has_text, u64::from(has_text));
     for key in &document.identifiers {
         for value in identifier_values(key) {
             record.add_text(fields.identifier, &value);
