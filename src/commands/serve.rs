@@ -58,9 +58,22 @@ fn index_needs_update(index: &Path, corpus: &[PathBuf]) -> bool {
     newest_corpus_change(corpus).is_some_and(|newest| newest > committed)
 }
 
-/// Runs `hrlex index --corpus … --index …` in this process.
-fn update_index(index: &Path, corpus: &[PathBuf]) -> anyhow::Result<i32> {
+/// The index was written by a build of another schema version: `hrlex serve` owns the
+/// index it builds from the corpus, so it rebuilds it (`--full`, which swaps the folders
+/// only once the new index is committed) instead of failing after an upgrade.
+fn index_of_another_version(index: &Path) -> bool {
+    matches!(
+        hrlex_index::SearchIndex::open(index),
+        Err(hrlex_index::IndexError::SchemaMismatch { .. })
+    )
+}
+
+/// Runs `hrlex index --corpus … --index … [--full]` in this process.
+fn update_index(index: &Path, corpus: &[PathBuf], full: bool) -> anyhow::Result<i32> {
     let mut argv: Vec<std::ffi::OsString> = vec!["index".into(), "--index".into(), index.into()];
+    if full {
+        argv.push("--full".into());
+    }
     for root in corpus {
         argv.push("--corpus".into());
         argv.push(root.into());
@@ -73,7 +86,8 @@ fn update_index(index: &Path, corpus: &[PathBuf]) -> anyhow::Result<i32> {
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
-    if !args.no_update && index_needs_update(&args.index, &args.corpus) {
+    let outdated = !args.no_update && index_of_another_version(&args.index);
+    if !args.no_update && (outdated || index_needs_update(&args.index, &args.corpus)) {
         let missing: Vec<&PathBuf> = args.corpus.iter().filter(|root| !root.is_dir()).collect();
         if !missing.is_empty() && !args.index.join("meta.json").exists() {
             eprintln!(
@@ -85,11 +99,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
         }
         if missing.is_empty() {
             eprintln!(
-                "hrlex serve: indexing {} into {}",
+                "hrlex serve: {} {} into {}",
+                if outdated {
+                    "rebuilding (index of another schema version)"
+                } else {
+                    "indexing"
+                },
                 display_roots(&args.corpus),
                 args.index.display()
             );
-            let code = update_index(&args.index, &args.corpus)?;
+            let code = update_index(&args.index, &args.corpus, outdated)?;
             match code {
                 exit::SUCCESS | exit::PARTIAL => {}
                 // Another run (cron) holds the lock: serve what is committed.

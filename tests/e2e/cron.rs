@@ -644,6 +644,66 @@ impl Drop for ServerGuard {
     }
 }
 
+/// After an upgrade that changes the index format, the README's `hrlex serve` rebuilds the
+/// index it keeps for the corpus instead of refusing to start, then serves it (the
+/// Russian charter included).
+#[test]
+fn serve_rebuilds_an_index_of_another_schema_version_and_serves_it() {
+    let corpus = TwoVersionCorpus::new();
+    let index_folder = tempfile::tempdir().unwrap();
+    let index: PathBuf = index_folder.path().join("index");
+    let (code, _, stderr) = run(&index_args(corpus.folder.path(), &index));
+    assert_eq!(code, 0, "{stderr}");
+    // Stamp the committed index as written by an older build (the version sits in
+    // tantivy's meta.json payload). Rewriting meta.json also makes it newer than the
+    // corpus, so only the version can trigger the rebuild.
+    let meta_path = index.join("meta.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    assert!(meta.contains(hrlex_index::SCHEMA_VERSION), "{meta}");
+    std::fs::write(
+        &meta_path,
+        meta.replace(hrlex_index::SCHEMA_VERSION, "hrlex-index-0"),
+    )
+    .unwrap();
+    assert!(
+        document_ids(&index).is_err(),
+        "the old index must be refused"
+    );
+
+    let mut server = hrlex()
+        .args(["serve", "--index", path_str(&index)])
+        .args(["--corpus", path_str(corpus.folder.path())])
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut server_lines = BufReader::new(server.stderr.take().unwrap());
+    let mut said_rebuilding = false;
+    let address = loop {
+        let mut line = String::new();
+        assert!(
+            server_lines.read_line(&mut line).unwrap() > 0,
+            "server ended"
+        );
+        said_rebuilding |= line.contains("rebuilding");
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    let _guard = ServerGuard(server);
+    std::thread::spawn(move || for _ in server_lines.lines() {});
+    assert!(said_rebuilding, "serve should say why it rebuilds");
+    let english: BTreeSet<String> = corpus
+        .before
+        .iter()
+        .filter(|id| id.as_str() != RUSSIAN_CHARTER_ID)
+        .cloned()
+        .collect();
+    assert_eq!(served_ids(&address), english);
+    assert_eq!(document_ids(&index).unwrap(), corpus.before);
+}
+
 #[test]
 fn a_server_keeps_answering_during_a_reindex_and_then_serves_the_new_commit() {
     let mut corpus = TwoVersionCorpus::new();
