@@ -637,6 +637,36 @@ fn served_ids(address: &str) -> BTreeSet<String> {
 /// Kills the server when the test ends, whatever happens.
 struct ServerGuard(Child);
 
+/// Starts `hrlex serve ARGS` on a free port of 127.0.0.1. Returns the guard that stops it,
+/// its address, and what it printed on stderr before listening.
+fn start_server(args: &[&str]) -> (ServerGuard, String, Vec<String>) {
+    let child = hrlex()
+        .arg("serve")
+        .args(args)
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut server = ServerGuard(child);
+    let mut stderr = BufReader::new(server.0.stderr.take().unwrap());
+    let mut before_listening = Vec::new();
+    let address = loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "server ended: {before_listening:?}"
+        );
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+        before_listening.push(line);
+    };
+    // Keep reading so that the server never blocks on a full stderr pipe.
+    std::thread::spawn(move || for _ in stderr.lines() {});
+    (server, address, before_listening)
+}
+
 impl Drop for ServerGuard {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -670,30 +700,16 @@ fn serve_rebuilds_an_index_of_another_schema_version_and_serves_it() {
         "the old index must be refused"
     );
 
-    let mut server = hrlex()
-        .args(["serve", "--index", path_str(&index)])
-        .args(["--corpus", path_str(corpus.folder.path())])
-        .args(["--addr", "127.0.0.1:0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut server_lines = BufReader::new(server.stderr.take().unwrap());
-    let mut said_rebuilding = false;
-    let address = loop {
-        let mut line = String::new();
-        assert!(
-            server_lines.read_line(&mut line).unwrap() > 0,
-            "server ended"
-        );
-        said_rebuilding |= line.contains("rebuilding");
-        if let Some(rest) = line.split("http://").nth(1) {
-            break rest.split('/').next().unwrap().to_string();
-        }
-    };
-    let _guard = ServerGuard(server);
-    std::thread::spawn(move || for _ in server_lines.lines() {});
-    assert!(said_rebuilding, "serve should say why it rebuilds");
+    let (_server, address, said) = start_server(&[
+        "--index",
+        path_str(&index),
+        "--corpus",
+        path_str(corpus.folder.path()),
+    ]);
+    assert!(
+        said.iter().any(|line| line.contains("rebuilding")),
+        "serve should say why it rebuilds: {said:?}"
+    );
     let english: BTreeSet<String> = corpus
         .before
         .iter()
@@ -718,26 +734,7 @@ fn a_server_keeps_answering_during_a_reindex_and_then_serves_the_new_commit() {
             .collect()
     };
 
-    let mut server = hrlex()
-        .args(["serve", "--no-update", "--index", path_str(&index)])
-        .args(["--addr", "127.0.0.1:0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut server_lines = BufReader::new(server.stderr.take().unwrap());
-    let address = loop {
-        let mut line = String::new();
-        assert!(
-            server_lines.read_line(&mut line).unwrap() > 0,
-            "server ended"
-        );
-        if let Some(rest) = line.split("http://").nth(1) {
-            break rest.split('/').next().unwrap().to_string();
-        }
-    };
-    let _guard = ServerGuard(server);
-    std::thread::spawn(move || for _ in server_lines.lines() {});
+    let (_server, address, _) = start_server(&["--no-update", "--index", path_str(&index)]);
     assert_eq!(served_ids(&address), english(&corpus.before));
 
     corpus.apply_nightly_change();

@@ -15,42 +15,17 @@
 //! 5. A case name or symbol designates the full text, not the record; the text of the
 //!    record's decision is the full text.
 
-use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, SearchIndex};
+mod common;
+
+use common::{decision, index_of, record, FULL_TEXT_EN, FULL_TEXT_RU, ONLY_RECORD, RECORD};
+use hrlex_index::SearchIndex;
 use hrlex_model::{
-    Access, CitationKey, DocType, Document, ExtractionNote, Lang, Mechanism, Paragraph,
-    ParagraphCitation,
+    Access, CitationKey, DocType, Document, Lang, Mechanism, Paragraph, ParagraphCitation,
 };
 
-const FULL_TEXT_EN: &str = "tb:cat-c-12-d-13-1993";
-const FULL_TEXT_RU: &str = "tb:cat-c-12-d-13-1993:ru";
-const RECORD: &str = "ohchr:cat-c-12-d-13-1993";
 const ADMISSIBILITY_RECORD: &str = "ohchr:cat-c-10-d-13-1993";
-const ONLY_RECORD: &str = "ohchr:cat-c-13-d-17-1994";
 const CITING_EN: &str = "tb:cat-c-16-d-36-1995";
 const CITING_AR: &str = "sp:a-hrc-4-33:ar";
-
-fn decision(id: &str, lang: Lang, symbol: &str, number: &str, case_name: &str) -> Document {
-    let mut document = Document::new(id, lang);
-    document.mechanism = Mechanism::Cat;
-    document.doc_type = DocType::Views;
-    document.symbol = Some(symbol.to_string());
-    document.title = format!("{case_name} ({symbol})");
-    document.case_name = Some(case_name.to_string());
-    document.add_identifier(CitationKey::new(format!("un:{symbol}")));
-    document.add_identifier(CitationKey::new(format!("comm:CAT:{number}")));
-    document.add_identifier(hrlex_cite::case_name_key(case_name).expect("a case name"));
-    document
-}
-
-/// As `ohchr_xml` makes it: metadata, no paragraph, the `metadata-only` note.
-fn record(id: &str, symbol: &str, number: &str, case_name: &str) -> Document {
-    let mut document = decision(id, Lang::En, symbol, number, case_name);
-    document.notes.push(ExtractionNote::new(
-        "metadata-only",
-        "record of the OHCHR jurisprudence database (2016 export): metadata without the decision's text",
-    ));
-    document
-}
 
 fn cited(n: &str, text: &str, citations: &[(&str, &str)]) -> Paragraph {
     let mut paragraph = Paragraph::numbered(n, text);
@@ -148,25 +123,7 @@ fn documents() -> Vec<Document> {
 }
 
 fn index() -> (tempfile::TempDir, SearchIndex) {
-    let corpus = tempfile::tempdir().unwrap();
-    let index_dir = tempfile::tempdir().unwrap();
-    let file = corpus.path().join("decisions.json");
-    std::fs::write(&file, "x").unwrap();
-    let options = IndexRunOptions::new(index_dir.path(), vec![corpus.path().to_path_buf()], "test");
-    update_index(
-        &options,
-        vec![CorpusEntry::new(file, "decisions.json")],
-        Vec::new(),
-        |batch| {
-            batch
-                .iter()
-                .map(|_| Extraction::Documents(documents()))
-                .collect()
-        },
-    )
-    .unwrap();
-    let index = SearchIndex::open(index_dir.path()).unwrap();
-    (index_dir, index)
+    index_of(documents())
 }
 
 fn targets(index: &SearchIndex, citing: &str, key: &str) -> Vec<String> {
