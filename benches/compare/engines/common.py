@@ -9,11 +9,27 @@ Python peers use worker processes for the parallel part (the GIL would otherwise
 serialise them); each opens its own handle on the index.
 """
 
+import argparse
 import json
 import multiprocessing
 import time
 
 LANGS = ["en", "fr", "es", "pt", "ru", "ar", "zh", "other"]
+
+
+def driver_parser(description):
+    """The command line every peer driver takes (run.sh calls them alike):
+    `index --docs FILE --index DIR` and
+    `search --index DIR --queries FILE --rounds R --threads T --out FILE`."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["index", "search"])
+    parser.add_argument("--docs")
+    parser.add_argument("--index", required=True)
+    parser.add_argument("--queries")
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out")
+    return parser
 
 
 def read_documents(path):

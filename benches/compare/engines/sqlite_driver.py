@@ -17,7 +17,6 @@ the main table, ORDER BY rank (bm25). Hit counts are taken once, outside the tim
 (`count(*)` would double the work of every timed query).
 """
 
-import argparse
 import os
 import sqlite3
 import sys
@@ -103,15 +102,7 @@ def searcher(index_dir):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["index", "search"])
-    parser.add_argument("--docs")
-    parser.add_argument("--index", required=True)
-    parser.add_argument("--queries")
-    parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--out")
-    args = parser.parse_args()
+    args = common.driver_parser(__doc__).parse_args()
     if args.command == "index":
         index(args)
     else:

@@ -21,7 +21,6 @@ at once over the same index. The top-10 ids come from `tantivy serve` (ranked hi
 bench does not print them).
 """
 
-import argparse
 import json
 import os
 import re
@@ -202,15 +201,8 @@ def search(args):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["index", "search"])
+    parser = common.driver_parser(__doc__)
     parser.add_argument("--tantivy", required=True, help="the tantivy-cli binary")
-    parser.add_argument("--docs")
-    parser.add_argument("--index", required=True)
-    parser.add_argument("--queries")
-    parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--out")
     args = parser.parse_args()
     if args.command == "index":
         index(args)

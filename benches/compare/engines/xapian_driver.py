@@ -15,7 +15,6 @@ search every language field — and filters are applied with OP_FILTER / OP_VALU
 Measures: what engines/common.py says (index time and memory are taken by run.sh).
 """
 
-import argparse
 import os
 import sys
 
@@ -104,15 +103,7 @@ def searcher(index_dir):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["index", "search"])
-    parser.add_argument("--docs")
-    parser.add_argument("--index", required=True)
-    parser.add_argument("--queries")
-    parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--out")
-    args = parser.parse_args()
+    args = common.driver_parser(__doc__).parse_args()
     if args.command == "index":
         index(args)
     else:
