@@ -153,14 +153,13 @@ fn what_cites_knlh_v_peru_across_systems_and_languages() {
     assert_eq!(health["paragraphs"][0]["key"], "comm:?:1153/2003");
     let portuguese = citing(&by_id, "iacthr:98334");
     assert_eq!(paragraph_numbers(portuguese), ["230"]);
-    assert_eq!(
-        portuguese["paragraphs"][0]["key"],
-        format!("un:{KNLH_SYMBOL}")
-    );
+    // "Caso K.L. Vs. Peru, CDH, Com. nº 1153/2003, Doc. ONU CCPR/C/85/D/1153/2003": the
+    // Portuguese communication form comes first, with the committee read from "CDH".
+    assert_eq!(portuguese["paragraphs"][0]["key"], "comm:CCPR:1153/2003");
     assert!(portuguese["paragraphs"][0]["snippet"]
         .as_str()
         .unwrap()
-        .contains("<mark>CCPR/C/85/D/1153/2003 (2005)</mark>"));
+        .contains("<mark>Com. nº 1153/2003</mark>"));
     // The English judgment's footnote is unnumbered: its page says where.
     let english = citing(&by_id, ARTAVIA_EN);
     assert!(english["paragraphs"][0]["page"].as_u64().is_some());
