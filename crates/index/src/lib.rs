@@ -52,6 +52,7 @@ mod graph;
 mod highlight;
 mod lock;
 pub mod query;
+mod request_bounds;
 mod schema;
 mod search;
 mod status;

@@ -376,6 +376,7 @@ impl SearchIndex {
     /// Runs a search. Malformed queries and filters give [`IndexError::Query`] with the
     /// position and reason.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, IndexError> {
+        crate::request_bounds::check_request_bounds(request)?;
         if request.limit > MAX_LIMIT {
             return Err(IndexError::InvalidRequest(format!(
                 "limit {} is above the maximum {MAX_LIMIT}",
