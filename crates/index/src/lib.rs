@@ -56,6 +56,7 @@ mod request_bounds;
 mod schema;
 mod search;
 mod status;
+mod unique_ids;
 mod writer;
 
 pub use error::IndexError;
@@ -77,6 +78,6 @@ pub use status::{
     LAST_RUN_FILE_NAME,
 };
 pub use writer::{
-    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IndexRunOptions,
-    IndexRunReport, IndexStamp,
+    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IdenticalFile,
+    IndexRunOptions, IndexRunReport, IndexStamp,
 };

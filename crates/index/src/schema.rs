@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-5";
+pub const SCHEMA_VERSION: &str = "hrlex-index-6";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -117,7 +117,7 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_text_field("kind", STRING | FAST);
     builder.add_text_field("doc_id", STRING | FAST | STORED);
     builder.add_text_field("work_id", STRING | FAST | STORED);
-    builder.add_text_field("source_file", STRING);
+    builder.add_text_field("source_file", STRING | FAST);
     builder.add_text_field("file_key", STRING | STORED);
     for (lang, name) in LANGUAGE_FIELDS {
         builder.add_text_field(name, text_options(analyzer_for(lang)));

@@ -256,13 +256,7 @@ impl SearchIndex {
     }
 
     pub(crate) fn access_query(&self, access: Access) -> Box<dyn Query> {
-        Box::new(RangeQuery::new(
-            Bound::Included(Term::from_field_u64(self.fields.access, 0)),
-            Bound::Included(Term::from_field_u64(
-                self.fields.access,
-                access_rank(access),
-            )),
-        ))
+        access_range(self.fields.access, access)
     }
 
     /// The whole document with its numbered paragraphs and their citations, if it exists
@@ -273,8 +267,11 @@ impl SearchIndex {
             return Ok(None);
         };
         let _ = address;
+        // Ids are unique per document (the writer refuses a second file with the same
+        // id); the access clause keeps it so should a record ever disagree.
         let query = BooleanQuery::new(vec![
             (Occur::Must, Box::new(self.kind_query(KIND_PARAGRAPH))),
+            (Occur::Must, self.access_query(access)),
             (
                 Occur::Must,
                 Box::new(TermQuery::new(
@@ -544,6 +541,7 @@ impl SearchIndex {
                         Occur::Must,
                         constant(Box::new(self.kind_query(KIND_PARAGRAPH))),
                     ),
+                    (Occur::Must, constant(self.access_query(request.access))),
                     (
                         Occur::Must,
                         Box::new(CandidateRecordsQuery(Arc::clone(&records))),
@@ -891,6 +889,14 @@ fn render_facets(fruit: FacetFruit) -> BTreeMap<String, Vec<FacetCount>> {
 }
 
 /// Matches without contributing to the score.
+/// Records (documents and paragraphs) that `access` may see.
+fn access_range(field: Field, access: Access) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_u64(field, 0)),
+        Bound::Included(Term::from_field_u64(field, access_rank(access))),
+    ))
+}
+
 fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
 }
@@ -915,6 +921,10 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
+    fn access_clause(&self) -> Box<dyn Query> {
+        access_range(self.fields.access, self.access)
+    }
+
     fn compile(&self, node: &QueryNode) -> Result<Box<dyn Query>, IndexError> {
         Ok(match node {
             QueryNode::Word(text) | QueryNode::Phrase(text) => self.text_query(text, false),
@@ -1118,16 +1128,7 @@ impl Compiler<'_> {
                     IndexRecordOption::Basic,
                 )) as Box<dyn Query>,
             ),
-            (
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_u64(fields.access, 0)),
-                    Bound::Included(Term::from_field_u64(
-                        fields.access,
-                        access_rank(self.access),
-                    )),
-                )),
-            ),
+            (Occur::Must, self.access_clause()),
             (Occur::Must, Box::new(BooleanQuery::new(lookups))),
         ]);
         let documents = self
@@ -1158,6 +1159,7 @@ impl Compiler<'_> {
                     IndexRecordOption::Basic,
                 )) as Box<dyn Query>,
             ),
+            (Occur::Must, self.access_clause()),
             (
                 Occur::Must,
                 Box::new(TermSetQuery::new(
