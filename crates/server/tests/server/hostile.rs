@@ -45,7 +45,7 @@ async fn slow_header_socket(address: SocketAddr) -> TcpStream {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect7_connection_flood_keeps_healthz_answering() {
+async fn regression_18_7_connection_flood_keeps_healthz_answering() {
     let limits = ServerLimits {
         max_connections: 8,
         // Long timeouts: room must come from closing the longest-idle connections.
@@ -99,7 +99,7 @@ async fn issue18_defect7_connection_flood_keeps_healthz_answering() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect7_idle_and_slow_header_connections_are_closed_after_the_timeout() {
+async fn regression_18_7_idle_and_slow_header_connections_are_closed_after_the_timeout() {
     let limits = ServerLimits {
         header_read_timeout: Duration::from_millis(400),
         idle_timeout: Duration::from_millis(400),
@@ -129,7 +129,7 @@ async fn issue18_defect7_idle_and_slow_header_connections_are_closed_after_the_t
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect8_filters_count_toward_the_clause_limit() {
+async fn regression_18_8_filters_count_toward_the_clause_limit() {
     let server = RunningServer::start(fixture_state(ServerLimits::default())).await;
     let max_clauses = hrlex_index::query::MAX_CLAUSES;
     // Russian state names, ASCII past 100 filters to keep 2,200 of them (about 42 KB,
@@ -208,7 +208,7 @@ async fn issue18_defect8_filters_count_toward_the_clause_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect10_page_arithmetic_is_checked() {
+async fn regression_18_10_page_arithmetic_is_checked() {
     let server = RunningServer::start(fixture_state(ServerLimits::default())).await;
     // (2^63 + 1 - 1) * 10 wraps to offset 0: page 1 was served.
     for path in [
@@ -233,7 +233,7 @@ async fn issue18_defect10_page_arithmetic_is_checked() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect10_cited_by_page_has_the_bounds_of_the_api() {
+async fn regression_18_10_cited_by_page_has_the_bounds_of_the_api() {
     let server = RunningServer::start(fixture_state(ServerLimits::default())).await;
     let hostile = [
         format!("key=comm:CCPR:{}", "9".repeat(60 * 1024)),
@@ -276,7 +276,7 @@ async fn issue18_defect10_cited_by_page_has_the_bounds_of_the_api() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect10_invalid_utf8_id_gets_the_json_error_format() {
+async fn regression_18_10_invalid_utf8_id_gets_the_json_error_format() {
     let server = RunningServer::start(fixture_state(ServerLimits::default())).await;
     for path in [
         "/api/documents/%FF",
@@ -312,7 +312,7 @@ fn copy_folder(from: &Path, to: &Path) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn issue18_defect10_a_missing_index_is_503_not_500() {
+async fn regression_18_10_a_missing_index_is_503_not_500() {
     let folder = tempfile::tempdir().unwrap();
     let index = folder.path().join("index");
     copy_folder(&fixture().index_dir, &index);
