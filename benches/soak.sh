@@ -37,5 +37,6 @@ STATUS=0
 python3 "$ROOT/benches/soak.py" --addr "$ADDRESS" --pid "$SERVER" --binary "$BINARY" \
   --corpus "$WORK/corpus" --index "$WORK/index" --minutes "$MINUTES" --workers "$WORKERS" || STATUS=$?
 if grep -E "panicked|overflowed its stack" "$WORK/server.log" >&2; then STATUS=1; fi
-echo "server log: $(wc -l <"$WORK/server.log") lines at level ${HRLEX_LOG:-error}"
+echo "server log: $(wc -l <"$WORK/server.log") lines at level ${HRLEX_LOG:-error}; the last ones:"
+tail -n 5 "$WORK/server.log" | cut -c1-300
 exit $STATUS
