@@ -6,6 +6,7 @@
 use crate::analysis::has_cjk;
 use crate::events::IndexEvent;
 use crate::lock::{unix_now, IndexLock, LockHolder};
+use crate::ranking::paragraph_roles;
 use crate::schema::{
     access_rank, build_schema, date_sort_key, language_slot, Fields, KIND_DOCUMENT, KIND_FILE,
     KIND_PARAGRAPH, SCHEMA_VERSION,
@@ -1002,6 +1003,12 @@ fn add_document(
     }
     record.add_i64(fields.date_sort, date_sort_key(document.date.as_deref()));
     record.add_u64(fields.access, access_rank(document.access));
+    let text_chars: usize = document
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.text.chars().count())
+        .sum();
+    record.add_u64(fields.text_chars, text_chars as u64);
     // The metadata is the document without its paragraphs (stored in their own records);
     // taken out and put back rather than cloning the whole text.
     let paragraphs = std::mem::take(&mut document.paragraphs);
@@ -1015,9 +1022,16 @@ fn add_document(
         .add_document(record)
         .map_err(IndexError::engine("adding a document"))?;
 
+    let roles = paragraph_roles(
+        document
+            .paragraphs
+            .iter()
+            .map(|paragraph| paragraph.text.as_str()),
+    );
     for (paragraph_index, paragraph) in document.paragraphs.iter().enumerate() {
         let mut record = TantivyDocument::new();
         record.add_text(fields.kind, KIND_PARAGRAPH);
+        record.add_u64(fields.para_role, roles[paragraph_index] as u64);
         record.add_text(fields.doc_id, &document.id);
         record.add_text(fields.source_file, source_key);
         record.add_u64(fields.para_index, paragraph_index as u64);

@@ -262,6 +262,7 @@ impl SearchParams {
             offset: self.offset,
             limit: self.limit,
             facets: self.facets,
+            prefer_lang: None,
         })
     }
 }
