@@ -18,7 +18,10 @@
 //!   resolved or dangling), [`SearchIndex::cited_by_document`] and
 //!   [`SearchIndex::cited_by_key`] (citing documents and paragraphs, counts per system),
 //!   [`SearchIndex::translations`]; edges are computed from the indexed citations at
-//!   query time, so reindexing a document updates them both ways.
+//!   query time, so reindexing a document updates them both ways. Every key of one
+//!   authority (number, name, ECLI, symbol…) is asked for together (`authority`), and
+//!   [`SearchIndex::cited_by_work_counts`] counts the works citing a document cheaply
+//!   (a ranking prior).
 //! - [`IndexError`]: every failure, with context.
 //!
 //! ```
@@ -45,6 +48,7 @@
 //! ```
 
 mod analysis;
+mod authority;
 mod collectors;
 mod error;
 mod events;
