@@ -3,9 +3,14 @@
 //! a spelling variant, a synonym such as deport / expel) also matches the concept's other
 //! forms, each analyzed by its own language's analyzer on its own language's field.
 //!
-//! The query's own clause keeps its weight; the other forms are ORed beside it with the
-//! lower [`OTHER_FORMS_BOOST`], so that documents that use the words typed come first and
-//! documents in other languages (or with the synonym) follow. Unquoted words are looked
+//! The query's own clause keeps its weight; the other forms are ORed beside it, those in
+//! the language typed with [`SAME_LANGUAGE_BOOST`], the translations with the lower
+//! [`OTHER_LANGUAGE_BOOST`], so that documents in the language typed come first and their
+//! translations follow. BM25 weighs a term by its rarity in its own field, and a word
+//! common in English is rare in a field with few documents (`tortura` in a mostly English
+//! corpus), which would let every translation outrank the words typed; so each other form
+//! is also scaled by the ratio of the typed words' IDF to its own (a translation counts as
+//! much as the word typed would, times its boost). Unquoted words are looked
 //! up as runs too (`enforced disappearance` typed without quotes is one concept, not two
 //! words), longest run first, up to [`MAX_RUN_WORDS`] words.
 //!
@@ -21,9 +26,15 @@ use hrlex_analysis::ANALYZER_CJK_BIGRAM;
 use hrlex_model::Lang;
 use std::collections::HashSet;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::schema::Field;
+use tantivy::Term;
 
-/// Weight of the concept's other forms relative to the form typed (weight 1).
-pub(super) const OTHER_FORMS_BOOST: f32 = 0.5;
+/// Weight of the concept's forms in the language(s) the query matched in (synonyms and
+/// spelling variants: `expel` for `deportation`, `fertilization` for `fertilisation`),
+/// relative to the words typed (weight 1).
+pub(super) const SAME_LANGUAGE_BOOST: f32 = 1.0;
+/// Weight of the concept's forms in the other languages.
+pub(super) const OTHER_LANGUAGE_BOOST: f32 = 0.3;
 /// Longest run of unquoted words looked up as one form (the longest forms in the
 /// vocabulary are full treaty titles).
 pub(super) const MAX_RUN_WORDS: usize = 20;
@@ -48,6 +59,14 @@ impl Compiler<'_> {
             return None;
         }
         let query_langs: Vec<Lang> = matches.iter().map(|found| found.lang).collect();
+        let typed_idf = {
+            let slot = language_slot(query_langs[0]);
+            let typed = self.analyzers.analyze(slot_analyzer(slot), text);
+            self.idf(
+                self.fields.text[slot],
+                typed.iter().map(|token| token.term.as_str()),
+            )
+        };
         let mut seen: HashSet<(usize, Vec<String>)> = HashSet::new();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for found in &matches {
@@ -66,16 +85,28 @@ impl Compiler<'_> {
                     .into_iter()
                     .map(|token| token.term)
                     .collect();
-                if terms == typed || !seen.insert((slot, terms)) {
+                if terms == typed || !seen.insert((slot, terms.clone())) {
                     continue;
                 }
+                let own_idf = self.idf(self.fields.text[slot], terms.iter().map(String::as_str));
+                let boost = if query_langs.contains(&form.lang) {
+                    SAME_LANGUAGE_BOOST
+                } else {
+                    OTHER_LANGUAGE_BOOST
+                } * (typed_idf / own_idf).min(1.0);
+                let mut push = |query: Box<dyn Query>| {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>,
+                    ));
+                };
                 if let Some(query) = Self::tokens_query(self.fields.text[slot], &tokens) {
-                    clauses.push((Occur::Should, query));
+                    push(query);
                 }
                 if form.lang == Lang::Zh {
                     let bigrams = self.analyzers.analyze(ANALYZER_CJK_BIGRAM, &form.text);
                     if let Some(query) = Self::tokens_query(self.fields.text_cjk, &bigrams) {
-                        clauses.push((Occur::Should, query));
+                        push(query);
                     }
                 }
             }
@@ -83,10 +114,24 @@ impl Compiler<'_> {
         if clauses.is_empty() {
             return None;
         }
-        Some(Box::new(BoostQuery::new(
-            Box::new(BooleanQuery::new(clauses)),
-            OTHER_FORMS_BOOST,
-        )))
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The BM25 IDF of `terms` in `field`, summed (as a phrase's weight is).
+    fn idf<'t>(&self, field: Field, terms: impl Iterator<Item = &'t str>) -> f32 {
+        let documents = self.searcher.num_docs();
+        terms
+            .map(|term| {
+                let frequency = self
+                    .searcher
+                    .doc_freq(&Term::from_field_text(field, term))
+                    .unwrap_or(0)
+                    .min(documents);
+                let ratio = ((documents - frequency) as f32 + 0.5) / (frequency as f32 + 0.5);
+                (1.0 + ratio).ln()
+            })
+            .sum::<f32>()
+            .max(f32::EPSILON)
     }
 
     /// `original` (the clause of the text as typed) OR the text's other forms.
@@ -147,10 +192,10 @@ impl Compiler<'_> {
 
     fn collect_concept_texts(&self, node: &QueryNode, texts: &mut Vec<String>) {
         match node {
-            QueryNode::Word(text) | QueryNode::Phrase(text) => {
-                if !self.concept_matches(text).is_empty() {
-                    texts.push(text.clone());
-                }
+            QueryNode::Word(text) | QueryNode::Phrase(text)
+                if !self.concept_matches(text).is_empty() =>
+            {
+                texts.push(text.clone());
             }
             QueryNode::And(children) => {
                 for segment in self.segments(children) {
