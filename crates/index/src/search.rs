@@ -15,6 +15,7 @@ use crate::schema::{
 };
 use crate::writer::{open_index, read_stamp, IndexStamp};
 use crate::IndexError;
+use expand::Segment;
 use hrlex_analysis::{analyzer_for, ANALYZER_CJK_BIGRAM, ANALYZER_IDENTIFIER};
 use hrlex_model::{Access, Document, Lang, Paragraph};
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,8 @@ use tantivy::{
     DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
     TERMINATED,
 };
+
+mod expand;
 
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 200;
@@ -93,6 +96,10 @@ pub struct SearchRequest {
     /// Of the versions of a work, the hit shows the one in this language when it
     /// matches (the caller's language); the others are listed as its translations.
     pub prefer_lang: Option<Lang>,
+    /// A word or phrase of the legal vocabulary (a treaty, body or term of art) also
+    /// matches its forms in the other languages; off, only its synonyms and spelling
+    /// variants in the language(s) it was typed in.
+    pub expand_languages: bool,
 }
 
 impl Default for SearchRequest {
@@ -107,6 +114,7 @@ impl Default for SearchRequest {
             limit: 10,
             facets: true,
             prefer_lang: None,
+            expand_languages: true,
         }
     }
 }
@@ -403,6 +411,7 @@ impl SearchIndex {
             analyzers: &self.analyzers,
             searcher: &searcher,
             access: request.access,
+            expand_languages: request.expand_languages,
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, compiler.compile(&query_node)?),
@@ -665,7 +674,10 @@ impl SearchIndex {
         works.dedup();
         let translations =
             self.translations_of_works(&searcher, &works, request.access, &known_ids)?;
-        let mut highlighter = Highlighter::new(&self.analyzers, &query_node);
+        let mut highlighter = Highlighter::new(
+            &self.analyzers,
+            &compiler.with_other_form_phrases(&query_node),
+        );
         let mut hits = Vec::with_capacity(page.len());
         for (score, document, slot) in page {
             let mut paragraphs = Vec::new();
@@ -1152,6 +1164,8 @@ struct Compiler<'a> {
     analyzers: &'a Analyzers,
     searcher: &'a Searcher,
     access: Access,
+    /// See [`SearchRequest::expand_languages`].
+    expand_languages: bool,
 }
 
 impl Compiler<'_> {
@@ -1161,7 +1175,9 @@ impl Compiler<'_> {
 
     fn compile(&self, node: &QueryNode) -> Result<Box<dyn Query>, IndexError> {
         Ok(match node {
-            QueryNode::Word(text) | QueryNode::Phrase(text) => self.text_query(text, false),
+            QueryNode::Word(text) | QueryNode::Phrase(text) => {
+                self.with_other_forms(text, self.text_query(text, false))
+            }
             QueryNode::Prefix(text) => self.per_language(|field, analyzer| {
                 let prefix = self
                     .analyzers
@@ -1192,7 +1208,22 @@ impl Compiler<'_> {
             QueryNode::Filter(filter) => constant(self.filter_query(filter)),
             QueryNode::And(children) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for child in children {
+                for segment in self.segments(children) {
+                    let child = match segment {
+                        Segment::Child(child) => child,
+                        Segment::Concept { words, text } => {
+                            let mut typed: Vec<(Occur, Box<dyn Query>)> = words
+                                .iter()
+                                .map(|word| (Occur::Must, self.text_query(word, true)))
+                                .collect();
+                            let original = match typed.len() {
+                                1 => typed.remove(0).1,
+                                _ => Box::new(BooleanQuery::new(typed)),
+                            };
+                            clauses.push((Occur::Must, self.with_other_forms(&text, original)));
+                            continue;
+                        }
+                    };
                     match child {
                         QueryNode::Not(inner) => {
                             clauses.push((Occur::MustNot, self.compile(inner)?))
@@ -1490,6 +1521,11 @@ impl Compiler<'_> {
                 _ => continue,
             };
             clauses.push((Occur::Should, query));
+        }
+        for text in self.concept_texts(node) {
+            if let Some(query) = self.other_forms_query(&text) {
+                clauses.push((Occur::Should, query));
+            }
         }
         if clauses.is_empty() {
             return None;

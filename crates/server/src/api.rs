@@ -263,6 +263,7 @@ impl SearchParams {
             limit: self.limit,
             facets: self.facets,
             prefer_lang: None,
+            expand_languages: true,
         })
     }
 }
