@@ -646,7 +646,8 @@ impl SearchIndex {
         let mut collapsed_works = 0;
         if request.sort == SortOrder::Relevance {
             scored.sort_by(|a, b| relevance_order((a.0, &a.1), (b.0, &b.1)));
-            let dropped = one_hit_per_work(&mut scored, request.prefer_lang, |address| {
+            let preferred = request.prefer_lang.or_else(|| language_of_script(&request.query));
+            let dropped = one_hit_per_work(&mut scored, preferred, |address| {
                 lang_at(&searcher, address).as_deref().and_then(Lang::parse)
             });
             collapsed_works = dropped.len();
@@ -1098,6 +1099,27 @@ fn one_hit_per_work(
         kept
     });
     dropped
+}
+
+/// The language a query's letters say it is in, when their script says it: Arabic,
+/// Cyrillic (Russian) or Han (Chinese). A Latin-script query says nothing.
+fn language_of_script(query: &str) -> Option<Lang> {
+    let mut found: Option<Lang> = None;
+    for character in query.chars().filter(|c| c.is_alphabetic()) {
+        let lang = match character as u32 {
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Lang::Ar,
+            0x0400..=0x04FF => Lang::Ru,
+            _ if has_cjk(character.encode_utf8(&mut [0; 4])) => Lang::Zh,
+            // Field names and operators (`state:`, `AND`) do not make a language.
+            _ if character.is_ascii() => continue,
+            _ => return None,
+        };
+        match found {
+            Some(seen) if seen != lang => return None,
+            _ => found = Some(lang),
+        }
+    }
+    found
 }
 
 /// The query or a filter asks for recommendations (so they are not fragments): a
