@@ -9,7 +9,8 @@
 //!    a 40-page general comment above a one-line recommendation whose few words match
 //!    densely.
 //! 2. **Re-rank** of those documents: `prior × (document BM25 + best paragraph +
-//!    PARAGRAPH_DAMPING × next paragraphs)`, where each paragraph's BM25 is
+//!    PARAGRAPH_DAMPING × next paragraphs)`, then for the first hits × a citation
+//!    prior ([`citation_prior`]: how many works cite the document), where each paragraph's BM25 is
 //!    weighted by its [`ParagraphRole`] (a heading or a table of contents carries
 //!    nothing; a footnote or a very short line little; the body's own reasoning most).
 //!    Documents that bear an identifier the query names (a symbol, application or
@@ -64,6 +65,17 @@ pub(crate) fn length_prior(chars: u64) -> f32 {
 /// third this much squared…): a document that discusses the question at length beats
 /// one that mentions it once.
 pub(crate) const PARAGRAPH_DAMPING: f32 = 0.5;
+
+/// How much being cited counts: `1 + CITED_BY_WEIGHT × ln(1 + citing works)`; a
+/// decision cited by 20 works gets × 1.46. Applied to the first
+/// [`CITATION_PRIOR_WINDOW`] re-ranked hits (counting is about 0.1–0.5 ms a document,
+/// cached per index generation).
+pub(crate) const CITED_BY_WEIGHT: f32 = 0.15;
+pub(crate) const CITATION_PRIOR_WINDOW: usize = 30;
+
+pub(crate) fn citation_prior(citing_works: usize) -> f32 {
+    1.0 + CITED_BY_WEIGHT * (1.0 + citing_works as f32).ln()
+}
 
 /// The static prior of document records, read from their `doc_type` and `text_chars`
 /// fast fields.

@@ -9,7 +9,7 @@ use crate::collectors::{
 use crate::highlight::{Highlighter, SNIPPET_FORMAT};
 use crate::known_items::{named_items, NamedItems};
 use crate::query::{parse_filter, parse_query, Filter, QueryNode};
-use crate::ranking::{StaticPriors, PARAGRAPH_DAMPING};
+use crate::ranking::{citation_prior, StaticPriors, CITATION_PRIOR_WINDOW, PARAGRAPH_DAMPING};
 use crate::schema::{
     access_rank, slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS,
 };
@@ -220,7 +220,20 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     analyzers: Analyzers,
+    /// "Cited by N works" of documents already ranked, for the index generation they
+    /// were counted on (the count changes only with a commit).
+    citing_works: std::sync::Mutex<CitingWorksCache>,
 }
+
+/// Citing-work counts by (access rank, document id), valid for one searcher generation.
+#[derive(Default)]
+struct CitingWorksCache {
+    generation: u64,
+    counts: HashMap<(u64, String), usize>,
+}
+
+/// Entries kept before the cache starts over.
+const CITING_WORKS_CACHE_MAX: usize = 100_000;
 
 impl SearchIndex {
     /// Opens the index in `index_dir` for searching.
@@ -240,6 +253,7 @@ impl SearchIndex {
             reader,
             fields,
             analyzers,
+            citing_works: std::sync::Mutex::new(CitingWorksCache::default()),
         })
     }
 
@@ -646,11 +660,14 @@ impl SearchIndex {
         let mut collapsed_works = 0;
         if request.sort == SortOrder::Relevance {
             scored.sort_by(|a, b| relevance_order((a.0, &a.1), (b.0, &b.1)));
-            let preferred = request.prefer_lang.or_else(|| language_of_script(&request.query));
+            let preferred = request
+                .prefer_lang
+                .or_else(|| language_of_script(&request.query));
             let dropped = one_hit_per_work(&mut scored, preferred, |address| {
                 lang_at(&searcher, address).as_deref().and_then(Lang::parse)
             });
             collapsed_works = dropped.len();
+            self.apply_citation_prior(&searcher, &mut scored, request.access)?;
             if let Some(fruit) = facets.as_mut() {
                 facet_fields()
                     .subtract(&searcher, &dropped, fruit)
@@ -880,6 +897,61 @@ impl SearchIndex {
             )
             .map_err(IndexError::engine("finding the documents the query names"))?;
         Ok(found.into_iter().map(|(_, address)| address).collect())
+    }
+
+    /// Multiplies the score of the first [`CITATION_PRIOR_WINDOW`] re-ranked hits by
+    /// their citation prior (`crate::ranking::citation_prior`: how many works the caller
+    /// may see cite them) and re-sorts them; the rest of the order is unchanged, so it
+    /// stays independent of the page. Counts are cached per index generation.
+    fn apply_citation_prior(
+        &self,
+        searcher: &Searcher,
+        scored: &mut [(f32, Candidate, usize)],
+        access: Access,
+    ) -> Result<(), IndexError> {
+        let window = scored
+            .iter()
+            .take(CITATION_PRIOR_WINDOW)
+            .take_while(|(_, candidate, _)| candidate.reranked)
+            .count();
+        if window < 2 {
+            return Ok(());
+        }
+        let generation = searcher.generation().generation_id();
+        let rank = access_rank(access);
+        let missing: Vec<&str> = {
+            let mut cache = self
+                .citing_works
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if cache.generation != generation || cache.counts.len() > CITING_WORKS_CACHE_MAX {
+                cache.generation = generation;
+                cache.counts.clear();
+            }
+            scored[..window]
+                .iter()
+                .map(|(_, candidate, _)| candidate.id.as_str())
+                .filter(|id| !cache.counts.contains_key(&(rank, id.to_string())))
+                .collect()
+        };
+        let counted = self.cited_by_work_counts(&missing, access)?;
+        let mut cache = self
+            .citing_works
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for (id, count) in missing.iter().zip(counted) {
+            cache.counts.insert((rank, id.to_string()), count);
+        }
+        for (score, candidate, _) in scored[..window].iter_mut() {
+            let count = cache
+                .counts
+                .get(&(rank, candidate.id.clone()))
+                .copied()
+                .unwrap_or(0);
+            *score *= citation_prior(count);
+        }
+        scored[..window].sort_by(|a, b| relevance_order((a.0, &a.1), (b.0, &b.1)));
+        Ok(())
     }
 
     /// A record's `doc_id`, from the doc store.

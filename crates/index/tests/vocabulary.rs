@@ -332,7 +332,11 @@ fn the_language_typed_ranks_before_the_translations() {
         .expect("a version matching as typed");
     for (code, lang) in [("ru", Lang::Ru), ("zh", Lang::Zh), ("ar", Lang::Ar)] {
         let id = format!("un-testset-258:{code}");
-        assert_eq!(position(&response, &id), None, "{code}: a second hit of the work");
+        assert_eq!(
+            position(&response, &id),
+            None,
+            "{code}: a second hit of the work"
+        );
         assert!(
             response.hits[shown]
                 .translations
