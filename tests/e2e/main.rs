@@ -5,3 +5,4 @@ mod cron;
 mod graph;
 mod helpers;
 mod ingest_cli;
+mod relevance;
