@@ -7,3 +7,4 @@ mod graph;
 mod helpers;
 mod ingest_cli;
 mod query_depth;
+mod relevance;
