@@ -4,4 +4,5 @@
 mod cron;
 mod graph;
 mod helpers;
+mod hostile_files;
 mod ingest_cli;

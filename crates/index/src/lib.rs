@@ -45,6 +45,7 @@
 //! ```
 
 mod analysis;
+mod cleanup;
 mod collectors;
 mod error;
 mod events;
