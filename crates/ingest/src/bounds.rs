@@ -108,6 +108,7 @@ fn pieces(text: &str, max_bytes: usize) -> Vec<&str> {
         pieces.push(piece.trim_end());
         rest = remaining.trim_start();
     }
+    let rest = rest.trim_end();
     if !rest.is_empty() {
         pieces.push(rest);
     }
@@ -127,16 +128,19 @@ fn truncate_document(document: &mut Document, max_bytes: usize) {
     let mut keep_paragraphs = 0;
     for paragraph in &mut document.paragraphs {
         let room = max_bytes - kept;
-        if room == 0 {
-            break;
+        if paragraph.text.len() <= room {
+            kept += paragraph.text.len();
+            keep_paragraphs += 1;
+            continue;
         }
-        if paragraph.text.len() > room {
-            paragraph
-                .text
-                .truncate(floor_char_boundary(&paragraph.text, room));
+        // The paragraph at the bound keeps what fits (if anything); the rest go.
+        paragraph
+            .text
+            .truncate(floor_char_boundary(&paragraph.text, room));
+        if !paragraph.text.is_empty() {
+            keep_paragraphs += 1;
         }
-        kept += paragraph.text.len();
-        keep_paragraphs += 1;
+        break;
     }
     let dropped = document.paragraphs.len() - keep_paragraphs;
     document.paragraphs.truncate(keep_paragraphs);
