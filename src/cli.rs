@@ -1,5 +1,6 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
+use hrlex_ingest::file_kind::SymlinkPolicy;
 use hrlex_ingest::walk::{self, Summary};
 use hrlex_ingest::{FileOutcome, IngestOptions};
 use std::io::{IsTerminal, Write};
@@ -57,6 +58,10 @@ enum Command {
     Cites(crate::commands::graph::CitesArgs),
     /// What cites a document or a citation key, across systems, with the citing paragraphs.
     CitedBy(crate::commands::graph::CitedByArgs),
+    /// Internal: the pdf-extract child process of the other commands (pages of FILE on
+    /// standard output, separated by form feeds).
+    #[command(name = "pdf-extract-pages", hide = true)]
+    PdfExtractPages { file: PathBuf },
 }
 
 #[derive(Args, Clone)]
@@ -70,6 +75,10 @@ pub struct ExtractOptionsArgs {
     /// Files larger than this many MiB are skipped and reported.
     #[arg(long, default_value_t = 100)]
     max_file_mb: u64,
+    /// Read PDFs with the built-in pdf-extract (in a child process, with the tool time
+    /// limit) instead of poppler's pdftotext, even when pdftotext is installed.
+    #[arg(long)]
+    no_pdftotext: bool,
     /// ECtHR case-name gazetteer (the citation authority CSV): cases cited by name
     /// without their application number (`M.S.S. v. Belgium and Greece`) resolve through
     /// it. Default: <corpus>/echr/citation_authority_eng.csv when that file exists under
@@ -79,7 +88,24 @@ pub struct ExtractOptionsArgs {
     /// Do not resolve case names through a gazetteer (numbered citations only).
     #[arg(long, conflicts_with = "gazetteer")]
     no_gazetteer: bool,
+    /// Follow symbolic links (files, folders, sidecars) whose target is inside a corpus
+    /// folder. By default no link is followed; either way links out of the corpus
+    /// folders are reported and not read.
+    #[arg(long)]
+    pub follow_symlinks: bool,
 }
+
+/// pdf-extract runs in a child process (`hrlex pdf-extract-pages FILE`), so that its time
+/// limit can end it and its memory goes with it.
+fn pdf_extract_child_command() -> Option<Vec<std::ffi::OsString>> {
+    let program = std::env::current_exe().ok()?;
+    Some(vec![
+        program.into_os_string(),
+        PDF_EXTRACT_SUBCOMMAND.into(),
+    ])
+}
+
+const PDF_EXTRACT_SUBCOMMAND: &str = "pdf-extract-pages";
 
 /// Where a corpus folder keeps the ECtHR gazetteer.
 pub const GAZETTEER_IN_CORPUS: &str = "echr/citation_authority_eng.csv";
@@ -90,6 +116,8 @@ impl ExtractOptionsArgs {
             ocr: !self.no_ocr,
             tool_timeout: Duration::from_secs(self.tool_timeout),
             max_file_bytes: self.max_file_mb * 1024 * 1024,
+            use_pdftotext: !self.no_pdftotext,
+            pdf_extract_command: pdf_extract_child_command(),
             ..IngestOptions::default()
         }
     }
@@ -99,6 +127,9 @@ impl ExtractOptionsArgs {
     /// (a warning when unreadable), unless `--no-gazetteer`.
     pub fn to_options_for(&self, corpora: &[PathBuf]) -> Result<IngestOptions> {
         let mut options = self.to_options();
+        if self.follow_symlinks {
+            options.symlinks = SymlinkPolicy::inside_roots(corpora);
+        }
         if self.no_gazetteer {
             return Ok(options);
         }
@@ -188,11 +219,15 @@ pub fn run() -> i32 {
         Command::Status(args) => crate::commands::status::run(args),
         Command::Cites(args) => crate::commands::graph::run_cites(args),
         Command::CitedBy(args) => crate::commands::graph::run_cited_by(args),
+        Command::PdfExtractPages { file } => run_pdf_extract_pages(&file),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("hrlex: error: {error:#}");
+            eprintln!(
+                "hrlex: error: {}",
+                crate::terminal::printable(&format!("{error:#}"))
+            );
             exit::FATAL
         }
     }
@@ -228,7 +263,15 @@ fn init_logging(json: bool) {
 }
 
 fn run_extract(args: ExtractArgs) -> Result<i32> {
-    let options = args.options.to_options_for(&[])?;
+    // The file's folder stands for the corpus (for `--follow-symlinks` of its sidecar).
+    let folder = match args.file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut options = args.options.to_options_for(&[])?;
+    if args.options.follow_symlinks {
+        options.symlinks = SymlinkPolicy::inside_roots(&[folder]);
+    }
     let relative = args
         .file
         .file_name()
@@ -250,11 +293,29 @@ fn run_extract(args: ExtractArgs) -> Result<i32> {
             Ok(exit::SUCCESS)
         }
         Ok(FileOutcome::Skipped { reason }) => {
-            eprintln!("hrlex: {}: skipped: {reason}", args.file.display());
+            eprintln!(
+                "hrlex: {}: skipped: {reason}",
+                crate::terminal::printable(&args.file.display().to_string())
+            );
             Ok(exit::SUCCESS)
         }
         Err(error) => {
-            eprintln!("hrlex: {error}");
+            eprintln!("hrlex: {}", crate::terminal::printable(&error.to_string()));
+            Ok(exit::PARTIAL)
+        }
+    }
+}
+
+fn run_pdf_extract_pages(file: &std::path::Path) -> Result<i32> {
+    match hrlex_ingest::extract::pdf::pdf_extract_pages(file) {
+        Ok(pages) => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(pages.join("\u{000C}").as_bytes())?;
+            out.flush()?;
+            Ok(exit::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("{error}");
             Ok(exit::PARTIAL)
         }
     }
@@ -268,7 +329,7 @@ fn run_ingest(args: IngestArgs) -> Result<i32> {
             return Ok(exit::USAGE);
         }
     }
-    let (files, problems) = walk::list_files(&args.corpus);
+    let (files, problems) = walk::list_files_with(&args.corpus, &options.symlinks);
     let progress = progress_bar(files.len() as u64);
     let mut writer = match &args.out {
         Some(path) => Some(std::io::BufWriter::new(
@@ -346,7 +407,11 @@ fn print_summary(summary: &Summary) {
         print_counts("failures by reason", &summary.failures_by_code);
         println!("failures:");
         for failure in &summary.failures {
-            println!("  [{}] {}", failure.code, failure.reason);
+            println!(
+                "  [{}] {}",
+                failure.code,
+                crate::terminal::printable(&failure.reason)
+            );
         }
     }
 }

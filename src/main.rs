@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod terminal;
 
 fn main() {
     let code = cli::run();

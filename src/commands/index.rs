@@ -4,10 +4,11 @@
 //! hash) re-indexed, vanished files removed, unchanged files skipped without being read.
 //! Everything a run does is committed at once; a killed run leaves the previous index.
 use crate::cli::{exit, ExtractOptionsArgs};
+use crate::terminal::printable;
 use clap::Args;
 use hrlex_index::{
-    update_index_observed, CorpusEntry, Extraction, IndexError, IndexEvent, IndexRunOptions,
-    IndexRunReport, LockHolder,
+    update_index_observed, CorpusEntry, Extraction, FileFailure, IndexError, IndexEvent,
+    IndexRunOptions, IndexRunReport, LockHolder,
 };
 use hrlex_ingest::walk::{self, CorpusFile};
 use hrlex_ingest::FileOutcome;
@@ -58,7 +59,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
         }
     }
     let ingest_options = args.options.to_options_for(&args.corpus)?;
-    let (files, problems) = walk::list_files(&args.corpus);
+    let (files, problems) = walk::list_files_with(&args.corpus, &ingest_options.symlinks);
     let entries: Vec<CorpusEntry> = files
         .into_iter()
         .map(|file| {
@@ -67,12 +68,25 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
             entry
         })
         .collect();
-    let problems = problems
+    // Folders the walk could not read keep what the index has from them; entries refused
+    // for their kind are reported, and whatever the index had from them goes.
+    let (unreadable, refused): (Vec<_>, Vec<_>) = problems
+        .into_iter()
+        .partition(|problem| problem.hides_files());
+    let problems = unreadable
         .into_iter()
         .map(|problem| (problem.path, problem.reason))
         .collect();
     let mut options =
         IndexRunOptions::new(&args.index, args.corpus.clone(), env!("CARGO_PKG_VERSION"));
+    options.refused_entries = refused
+        .into_iter()
+        .map(|problem| FileFailure {
+            path: problem.path.display().to_string(),
+            code: problem.code.to_string(),
+            reason: problem.reason,
+        })
+        .collect();
     options.full = args.full;
     options.max_file_bytes = ingest_options.max_file_bytes;
     options.checkpoint_files = args.checkpoint_files;
@@ -171,7 +185,10 @@ fn print_report(report: &IndexRunReport) {
         report.duration_ms,
     );
     if let Some(stale) = &report.took_over_stale_lock {
-        println!("took over the lock left by a run that did not finish: {stale}");
+        println!(
+            "took over the lock left by a run that did not finish: {}",
+            printable(&stale.to_string())
+        );
     }
     if !report.identical.is_empty() {
         println!("not indexed, byte-identical to a file that is:");
@@ -182,7 +199,12 @@ fn print_report(report: &IndexRunReport) {
     if !report.failed.is_empty() {
         println!("failed:");
         for failure in &report.failed {
-            println!("  {} [{}] {}", failure.path, failure.code, failure.reason);
+            println!(
+                "  {} [{}] {}",
+                printable(&failure.path),
+                failure.code,
+                printable(&failure.reason)
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `hrlex search`: query the index from the command line.
 use crate::cli::exit;
+use crate::terminal::{excerpt_around, printable};
 use clap::Args;
 use hrlex_index::{IndexError, SearchIndex, SearchRequest, SearchResponse, SortOrder};
 use hrlex_model::{Access, Lang};
@@ -27,6 +28,9 @@ Filters (combine with words, or use alone):
   response:supported  status:implemented
 Limits: 2048 bytes, 64 terms, 16 levels of parentheses. A malformed query is refused
 with the column and the reason (exit code 2).";
+
+/// How much of a refused query its error message shows (around the faulty column).
+const MAX_ECHOED_CHARS: usize = 120;
 
 #[derive(Args)]
 #[command(
@@ -111,11 +115,13 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
     let response = match index.search(&request) {
         Ok(response) => response,
         Err(IndexError::Query(error)) => {
-            eprintln!("hrlex search: invalid query: {}", error.message);
-            eprintln!("  {query}");
+            let (message, _) = excerpt_around(&error.message, 1, MAX_ECHOED_CHARS);
+            eprintln!("hrlex search: invalid query: {}", printable(&message));
+            let (shown, column) = excerpt_around(&query, error.column, MAX_ECHOED_CHARS);
+            eprintln!("  {}", printable(&shown));
             eprintln!(
                 "  {}^ column {}",
-                " ".repeat(error.column.saturating_sub(1)),
+                " ".repeat(column.saturating_sub(1)),
                 error.column
             );
             return Ok(exit::USAGE);
@@ -163,14 +169,19 @@ fn print_readable(response: &SearchResponse) {
             " [{}, {}, {}]",
             hit.mechanism, hit.doc_type, hit.lang
         ));
-        println!("\n{heading}");
+        println!("\n{}", printable(&heading));
         for paragraph in &hit.paragraphs {
             let place = match (&paragraph.n, paragraph.page) {
                 (Some(n), _) => format!("para. {n}"),
                 (None, Some(page)) => format!("p. {page}"),
                 (None, None) => format!("paragraph {}", paragraph.index + 1),
             };
-            println!("  {label}, {place} — {}", plain_snippet(&paragraph.snippet));
+            println!(
+                "  {}, {} — {}",
+                printable(&label),
+                printable(&place),
+                printable(&plain_snippet(&paragraph.snippet))
+            );
         }
         if !hit.translations.is_empty() {
             let versions: Vec<String> = hit
@@ -178,8 +189,8 @@ fn print_readable(response: &SearchResponse) {
                 .iter()
                 .map(|translation| format!("{} {}", translation.lang, translation.id))
                 .collect();
-            println!("  also in: {}", versions.join(", "));
+            println!("  also in: {}", printable(&versions.join(", ")));
         }
-        println!("  source: {}", hit.source.path);
+        println!("  source: {}", printable(&hit.source.path));
     }
 }

@@ -27,11 +27,20 @@ pub struct ServeArgs {
     /// Serve the index as it is, without indexing the corpus first.
     #[arg(long)]
     no_update: bool,
+    /// Follow symbolic links whose target is inside a corpus folder (as `hrlex index
+    /// --follow-symlinks`).
+    #[arg(long)]
+    follow_symlinks: bool,
 }
 
 /// The newest modification time of any file under `roots`.
-fn newest_corpus_change(roots: &[PathBuf]) -> Option<SystemTime> {
-    let (files, _) = hrlex_ingest::walk::list_files(roots);
+fn newest_corpus_change(roots: &[PathBuf], follow_symlinks: bool) -> Option<SystemTime> {
+    let symlinks = if follow_symlinks {
+        hrlex_ingest::file_kind::SymlinkPolicy::inside_roots(roots)
+    } else {
+        hrlex_ingest::file_kind::SymlinkPolicy::never()
+    };
+    let (files, _) = hrlex_ingest::walk::list_files_with(roots, &symlinks);
     let mut newest = roots
         .iter()
         .filter_map(|root| {
@@ -49,13 +58,13 @@ fn newest_corpus_change(roots: &[PathBuf]) -> Option<SystemTime> {
     newest
 }
 
-fn index_needs_update(index: &Path, corpus: &[PathBuf]) -> bool {
+fn index_needs_update(index: &Path, corpus: &[PathBuf], follow_symlinks: bool) -> bool {
     let Ok(committed) =
         std::fs::metadata(index.join("meta.json")).and_then(|metadata| metadata.modified())
     else {
         return true;
     };
-    newest_corpus_change(corpus).is_some_and(|newest| newest > committed)
+    newest_corpus_change(corpus, follow_symlinks).is_some_and(|newest| newest > committed)
 }
 
 /// The index was written by a build of another schema version: `hrlex serve` owns the
@@ -69,10 +78,18 @@ fn index_of_another_version(index: &Path) -> bool {
 }
 
 /// Runs `hrlex index --corpus … --index … [--full]` in this process.
-fn update_index(index: &Path, corpus: &[PathBuf], full: bool) -> anyhow::Result<i32> {
+fn update_index(
+    index: &Path,
+    corpus: &[PathBuf],
+    full: bool,
+    follow_symlinks: bool,
+) -> anyhow::Result<i32> {
     let mut argv: Vec<std::ffi::OsString> = vec!["index".into(), "--index".into(), index.into()];
     if full {
         argv.push("--full".into());
+    }
+    if follow_symlinks {
+        argv.push("--follow-symlinks".into());
     }
     for root in corpus {
         argv.push("--corpus".into());
@@ -87,7 +104,9 @@ fn update_index(index: &Path, corpus: &[PathBuf], full: bool) -> anyhow::Result<
 
 pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
     let outdated = !args.no_update && index_of_another_version(&args.index);
-    if !args.no_update && (outdated || index_needs_update(&args.index, &args.corpus)) {
+    if !args.no_update
+        && (outdated || index_needs_update(&args.index, &args.corpus, args.follow_symlinks))
+    {
         let missing: Vec<&PathBuf> = args.corpus.iter().filter(|root| !root.is_dir()).collect();
         if !missing.is_empty() && !args.index.join("meta.json").exists() {
             eprintln!(
@@ -108,7 +127,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
                 display_roots(&args.corpus),
                 args.index.display()
             );
-            let code = update_index(&args.index, &args.corpus, outdated)?;
+            let code = update_index(&args.index, &args.corpus, outdated, args.follow_symlinks)?;
             match code {
                 exit::SUCCESS | exit::PARTIAL => {}
                 // Another run (cron) holds the lock: serve what is committed.

@@ -2,6 +2,7 @@
 //! maintains: its commit generation, document counts per system and language, the last
 //! run (time, duration, outcome, failures with reasons) and whether a run holds the lock.
 use crate::cli::exit;
+use crate::terminal::printable;
 use clap::Args;
 use hrlex_index::{format_unix_utc, index_status, IndexError, IndexStatus, LockHolder, RunOutcome};
 use std::collections::BTreeMap;
@@ -83,7 +84,7 @@ fn join_counts(counts: &BTreeMap<String, u64>) -> String {
 fn print_status(status: &IndexStatus, lock_state: LockState) {
     print!(
         "index {} (generation {}",
-        status.path.display(),
+        printable(&status.path.display().to_string()),
         status.generation
     );
     if let Some(stamp) = &status.stamp {
@@ -113,10 +114,10 @@ fn print_status(status: &IndexStatus, lock_state: LockState) {
                 "last run: {outcome}, started {}, took {:.1} s, by {}",
                 format_unix_utc(run.started_at),
                 run.duration_ms as f64 / 1000.0,
-                run.holder
+                printable(&run.holder.to_string())
             );
             if let Some(error) = &run.error {
-                println!("  error: {error}");
+                println!("  error: {}", printable(error));
             }
             if let Some(report) = &run.report {
                 println!(
@@ -132,7 +133,9 @@ fn print_status(status: &IndexStatus, lock_state: LockState) {
                 for failure in &report.failed {
                     println!(
                         "  failed: {} [{}] {}",
-                        failure.path, failure.code, failure.reason
+                        printable(&failure.path),
+                        failure.code,
+                        printable(&failure.reason)
                     );
                 }
             }
@@ -146,12 +149,17 @@ fn print_status(status: &IndexStatus, lock_state: LockState) {
     }
     match (lock_state, &status.lock_record) {
         (LockState::Free, _) | (_, None) => println!("lock: free"),
-        (LockState::Running, Some(holder)) => println!("lock: a run is in progress: {holder}"),
-        (LockState::Stale, Some(holder)) => {
-            println!("lock: left by a run that was killed ({holder}); the next run takes it over")
-        }
-        (LockState::OtherHost, Some(holder)) => {
-            println!("lock: recorded by a run on another host: {holder}")
-        }
+        (LockState::Running, Some(holder)) => println!(
+            "lock: a run is in progress: {}",
+            printable(&holder.to_string())
+        ),
+        (LockState::Stale, Some(holder)) => println!(
+            "lock: left by a run that was killed ({}); the next run takes it over",
+            printable(&holder.to_string())
+        ),
+        (LockState::OtherHost, Some(holder)) => println!(
+            "lock: recorded by a run on another host: {}",
+            printable(&holder.to_string())
+        ),
     }
 }

@@ -5,6 +5,7 @@ mod cron;
 mod duplicate_ids;
 mod graph;
 mod helpers;
+mod hostile_files;
 mod ingest_cli;
 mod query_depth;
 mod relevance;

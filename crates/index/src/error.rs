@@ -39,6 +39,10 @@ pub enum IndexError {
         context: &'static str,
         message: String,
     },
+    /// A write failed because the file system of the index is full. What the run had
+    /// written is removed; the index keeps its last commit.
+    #[error("no space left on device at {path} ({context}); the files this run had written were removed and the index keeps its last commit")]
+    DiskFull { path: PathBuf, context: String },
     /// A stored record could not be decoded.
     #[error("stored record of document {document_id} is unreadable: {message}")]
     CorruptRecord {
@@ -68,6 +72,7 @@ impl IndexError {
             IndexError::Io { .. } => "io",
             IndexError::Engine { .. } => "engine",
             IndexError::CorruptRecord { .. } => "corrupt_record",
+            IndexError::DiskFull { .. } => "disk_full",
         }
     }
 }

@@ -19,6 +19,11 @@ pub enum IndexEvent {
     Committing { checkpoint: bool },
     /// The commit is durable and visible to readers.
     Committed { generation: u64, checkpoint: bool },
+    /// A `--full` rebuild of another schema version is committed beside the index and is
+    /// about to be swapped in (one atomic exchange of the two folders).
+    Swapping,
+    /// The rebuilt index is at the index path; the replaced one is removed next.
+    Swapped,
     /// The last-run record is written; the lock is released next.
     RecordWritten,
 }
@@ -46,6 +51,8 @@ impl fmt::Display for IndexEvent {
                 "committed generation {generation}{}",
                 if *checkpoint { " (checkpoint)" } else { "" }
             ),
+            IndexEvent::Swapping => write!(formatter, "swapping in the rebuilt index"),
+            IndexEvent::Swapped => write!(formatter, "rebuilt index swapped in"),
             IndexEvent::RecordWritten => write!(formatter, "last-run record written"),
         }
     }

@@ -49,6 +49,7 @@
 
 mod analysis;
 mod authority;
+mod cleanup;
 mod collectors;
 mod error;
 mod events;

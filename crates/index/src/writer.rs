@@ -4,6 +4,7 @@
 //! documents disagreeing: either the whole run is committed or none of it is.
 
 use crate::analysis::has_cjk;
+use crate::cleanup;
 use crate::events::IndexEvent;
 use crate::lock::{unix_now, IndexLock, LockHolder};
 use crate::ranking::paragraph_roles;
@@ -50,6 +51,10 @@ pub struct IndexRunOptions {
     pub checkpoint_files: usize,
     /// Recorded in the lock file and the last-run record (who runs).
     pub holder: LockHolder,
+    /// Entries the walk refused to read (FIFOs, sockets, devices, symbolic links it does
+    /// not follow): reported with the run's failures. Unlike walk problems they do not
+    /// keep what the index had from their path: that is removed.
+    pub refused_entries: Vec<FileFailure>,
 }
 
 impl IndexRunOptions {
@@ -67,6 +72,7 @@ impl IndexRunOptions {
             max_file_bytes: u64::MAX,
             checkpoint_files: 0,
             holder: LockHolder::this_process("", "hrlex-index"),
+            refused_entries: Vec::new(),
         }
     }
 }
@@ -266,8 +272,8 @@ fn open_for_writing(options: &IndexRunOptions) -> Result<(Index, bool), IndexErr
         }
         Err(IndexError::SchemaMismatch { .. }) if options.full => {
             // Build the new index beside the old one; swap the folders only once the new
-            // one is committed (see `finish_replacement`).
-            let staging = staging_dir(index_dir);
+            // one is committed (see `cleanup::swap_in_rebuilt_index`).
+            let staging = cleanup::staging_dir(index_dir);
             if staging.exists() {
                 std::fs::remove_dir_all(&staging).map_err(|source| IndexError::Io {
                     context: "removing stale staging folder",
@@ -289,37 +295,6 @@ fn never_committed(index_dir: &Path) -> bool {
                 .load_metas()
                 .is_ok_and(|metas| metas.payload.is_none() && metas.segments.is_empty())
     })
-}
-
-fn staging_dir(index_dir: &Path) -> PathBuf {
-    let mut name = index_dir.file_name().unwrap_or_default().to_os_string();
-    name.push(".rebuild");
-    index_dir.with_file_name(name)
-}
-
-fn finish_replacement(index_dir: &Path) -> Result<(), IndexError> {
-    let staging = staging_dir(index_dir);
-    if !staging.exists() {
-        return Ok(());
-    }
-    let mut old_name = index_dir.file_name().unwrap_or_default().to_os_string();
-    old_name.push(".old");
-    let old = index_dir.with_file_name(old_name);
-    let io = |context: &'static str, path: &Path| {
-        let path = path.to_path_buf();
-        move |source| IndexError::Io {
-            context,
-            path,
-            source,
-        }
-    };
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(io("removing", &old))?;
-    }
-    std::fs::rename(index_dir, &old).map_err(io("moving aside old index", index_dir))?;
-    std::fs::rename(&staging, index_dir).map_err(io("installing new index", &staging))?;
-    std::fs::remove_dir_all(&old).map_err(io("removing old index", &old))?;
-    Ok(())
 }
 
 fn engine_writer(index: &Index, options: &IndexRunOptions) -> Result<IndexWriter, IndexError> {
@@ -397,7 +372,11 @@ fn fingerprint(entry: &CorpusEntry) -> std::io::Result<Fingerprint> {
         mtime_ns: mtime_ns(&metadata),
     };
     for companion in &entry.companions {
-        if let Ok(metadata) = std::fs::metadata(companion) {
+        // Only regular files: the extractor reports (and never opens) any other kind.
+        if let Some(metadata) = std::fs::metadata(companion)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+        {
             print.size += metadata.len();
             print.mtime_ns = print.mtime_ns.max(mtime_ns(&metadata));
         }
@@ -418,6 +397,13 @@ fn content_hash(entry: &CorpusEntry) -> std::io::Result<String> {
     let mut hasher = blake3::Hasher::new();
     // Streamed: memory stays constant whatever the file size.
     let mut add_file = |path: &Path| -> std::io::Result<()> {
+        // Never open a FIFO (blocks) or a device (`/dev/zero` never ends).
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "not a regular file",
+            ));
+        }
         let file = std::fs::File::open(path)?;
         hasher.update(&file.metadata()?.len().to_le_bytes());
         hasher.update_reader(file)?;
@@ -470,7 +456,9 @@ where
     let started = Instant::now();
     let started_at = unix_now();
     let lock = IndexLock::acquire(&options.index_dir, &options.holder)?;
-    let mut result = run_locked(options, entries, walk_problems, extract, &mut observe);
+    let mut result = cleanup::before_run(&options.index_dir)
+        .and_then(|()| run_locked(options, entries, walk_problems, extract, &mut observe))
+        .map_err(|error| cleanup::after_failed_run(error, &options.index_dir));
     let (outcome, error) = match &mut result {
         Ok(report) => {
             report.took_over_stale_lock = lock.stale_holder().cloned();
@@ -558,6 +546,9 @@ where
             reason: problem.1.clone(),
         });
     }
+    report
+        .failed
+        .extend(options.refused_entries.iter().cloned());
     for entry in entries {
         let key = entry.manifest_key();
         if !seen.insert(key.clone()) {
@@ -786,8 +777,8 @@ where
     writer
         .wait_merging_threads()
         .map_err(IndexError::engine("finishing merges"))?;
-    if options.full && staging_dir(&options.index_dir).exists() {
-        finish_replacement(&options.index_dir)?;
+    if options.full {
+        cleanup::swap_in_rebuilt_index(&options.index_dir, observe)?;
     }
     let final_index = open_index(&options.index_dir)?;
     report.documents_total = count_documents(&final_index, &fields)?;

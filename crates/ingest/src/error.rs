@@ -44,6 +44,15 @@ pub enum IngestError {
     },
     #[error("{path}: extractor panicked: {message}")]
     Panic { path: PathBuf, message: String },
+    /// A FIFO, socket, device or directory where a file was expected: never opened.
+    #[error("{path}: {}, not a regular file; not read", kind.description())]
+    NotRegularFile {
+        path: PathBuf,
+        kind: crate::file_kind::EntryKind,
+    },
+    /// A symbolic link the [`crate::file_kind::SymlinkPolicy`] does not follow.
+    #[error("{path}: {reason}")]
+    SymlinkRefused { path: PathBuf, reason: String },
 }
 
 impl IngestError {
@@ -58,7 +67,9 @@ impl IngestError {
             | IngestError::Timeout { path, .. }
             | IngestError::Malformed { path, .. }
             | IngestError::Tool { path, .. }
-            | IngestError::Panic { path, .. } => path,
+            | IngestError::Panic { path, .. }
+            | IngestError::NotRegularFile { path, .. }
+            | IngestError::SymlinkRefused { path, .. } => path,
         }
     }
 
@@ -75,6 +86,8 @@ impl IngestError {
             IngestError::Malformed { .. } => "malformed",
             IngestError::Tool { .. } => "tool-failed",
             IngestError::Panic { .. } => "panic",
+            IngestError::NotRegularFile { kind, .. } => kind.code(),
+            IngestError::SymlinkRefused { .. } => "symlink",
         }
     }
 

@@ -8,6 +8,9 @@
 //! - [`extract`]: format extractors (PDF through poppler's `pdftotext` with pdf-extract
 //!   as fallback, OCR with tesseract, HTML, DOCX, legacy DOC, text).
 //! - [`importers`]: one importer per structured source of the corpus.
+//! - [`file_kind`]: only regular files inside the corpus are read (no FIFO, device,
+//!   socket, nor a symbolic link out of the corpus).
+//! - [`bounds`]: document and paragraph text bounds (notes say when they apply).
 //! - [`segment`], [`lang`], [`clean`], [`metadata`], [`sidecar`]: the shared steps.
 //!
 //! ```no_run
@@ -23,9 +26,11 @@
 //! }
 //! ```
 
+pub mod bounds;
 pub mod clean;
 mod error;
 pub mod extract;
+pub mod file_kind;
 pub mod importers;
 pub mod lang;
 pub mod metadata;
@@ -37,7 +42,9 @@ pub mod sniff;
 pub mod walk;
 
 pub use error::IngestError;
-pub use options::IngestOptions;
+pub use options::{
+    IngestOptions, DEFAULT_MAX_DOCUMENT_TEXT_BYTES, DEFAULT_MAX_PARAGRAPH_TEXT_BYTES,
+};
 pub use pipeline::extract_file;
 
 use hrlex_model::Document;

@@ -4,7 +4,10 @@
 use crate::extract::{self, ExtractedText};
 use crate::importers::{self, ImportContext};
 use crate::sniff::{self, Format};
-use crate::{clean, lang, metadata, segment, sidecar, FileOutcome, IngestError, IngestOptions};
+use crate::{
+    bounds, clean, file_kind, lang, metadata, segment, sidecar, FileOutcome, IngestError,
+    IngestOptions,
+};
 use hrlex_model::{Document, ExtractionNote, Lang, ParagraphCitation, Source};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -18,7 +21,7 @@ pub const HEAD_BYTES: usize = 8192;
 
 /// Reads up to [`HEAD_BYTES`] from the start of a file.
 pub fn read_head(path: &Path) -> Result<Vec<u8>, IngestError> {
-    let file = std::fs::File::open(path).map_err(|error| IngestError::io(path, error))?;
+    let file = file_kind::open_regular(path)?;
     let mut head = Vec::with_capacity(HEAD_BYTES);
     file.take(HEAD_BYTES as u64)
         .read_to_end(&mut head)
@@ -121,9 +124,13 @@ fn extract_file_unguarded(
             reason: "sidecar metadata of another file".into(),
         });
     }
-    let size = std::fs::metadata(path)
-        .map_err(|error| IngestError::io(path, error))?
-        .len();
+    let metadata = std::fs::metadata(path).map_err(|error| IngestError::io(path, error))?;
+    // The walk lists regular files only; `hrlex extract` may be given anything.
+    let kind = file_kind::EntryKind::of(metadata.file_type());
+    if kind != file_kind::EntryKind::Regular {
+        return Err(file_kind::refused(path, kind));
+    }
+    let size = metadata.len();
     if size > options.max_file_bytes {
         return Err(IngestError::TooLarge {
             path: path.to_path_buf(),
@@ -144,12 +151,13 @@ fn extract_file_unguarded(
         None => FileOutcome::Documents(vec![extract_generic(path, relative, &head, options)?]),
     };
     if let FileOutcome::Documents(documents) = &mut outcome {
-        if let Some(sidecar) = sidecar::read_for(path)? {
+        if let Some(sidecar) = sidecar::read_for(path, options)? {
             for document in documents.iter_mut() {
                 sidecar.apply(document);
             }
         }
         for document in documents.iter_mut() {
+            bounds::bound_document(document, options);
             if document.source.path.is_empty() {
                 document.source.path = relative.to_string();
             }
@@ -169,7 +177,7 @@ pub fn extract_text(
     let extension = path.extension().and_then(|e| e.to_str());
     let format = sniff::detect(head, extension);
     let read_all = || std::fs::read(path).map_err(|error| IngestError::io(path, error));
-    match format {
+    let mut extracted = match format {
         Format::Pdf => extract::pdf::extract(path, options),
         Format::Zip => extract::docx::extract(path, &read_all()?),
         Format::Ole => extract::word_doc::extract(path, &read_all()?),
@@ -189,7 +197,9 @@ pub fn extract_text(
             path: path.to_path_buf(),
             detected: format!("{} with no importer for this source", other.name()),
         }),
-    }
+    }?;
+    bounds::cap_extracted_pages(&mut extracted, options.max_document_text_bytes);
+    Ok(extracted)
 }
 
 /// The generic path for one file: extract, then build a document.

@@ -9,7 +9,7 @@
 //!  "url": "https://…"}
 //! ```
 
-use crate::IngestError;
+use crate::{file_kind, IngestError, IngestOptions};
 use hrlex_model::{Access, CitationKey, DocType, Document, Lang, Mechanism};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -51,13 +51,16 @@ pub fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|name| name.ends_with(".meta.json"))
 }
 
-/// Reads the sidecar of `path`, if there is one.
-pub fn read_for(path: &Path) -> Result<Option<Sidecar>, IngestError> {
+/// Reads the sidecar of `path`, if there is one, with the bounds of corpus files: a
+/// regular file (not a FIFO, device or socket; a symbolic link only as `options.symlinks`
+/// allows) of at most `options.max_file_bytes`. A sidecar that breaks them is an error of
+/// the file it describes, never skipped: it may be what makes the file confidential.
+pub fn read_for(path: &Path, options: &IngestOptions) -> Result<Option<Sidecar>, IngestError> {
     let sidecar = sidecar_path(path);
-    let bytes = match std::fs::read(&sidecar) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(IngestError::io(sidecar, error)),
+    let Some(bytes) =
+        file_kind::read_regular_file(&sidecar, &options.symlinks, options.max_file_bytes)?
+    else {
+        return Ok(None);
     };
     serde_json::from_slice(&bytes)
         .map(Some)

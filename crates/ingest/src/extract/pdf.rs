@@ -58,7 +58,7 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
         } else {
             "pdftotext is disabled"
         };
-        let pages = pdf_extract_pages(path)?;
+        let pages = pdf_extract_pages_bounded(path, options)?;
         if pages
             .iter()
             .any(|page| page.chars().any(clean::is_arabic_letter))
@@ -255,7 +255,66 @@ pub fn pdftotext_pages(path: &Path, timeout: Duration) -> Result<Vec<String>, In
     Ok(pages)
 }
 
-/// pdf-extract in-process, page by page, panics caught.
+/// pdf-extract within [`IngestOptions::tool_timeout`]: in a child process when
+/// [`IngestOptions::pdf_extract_command`] is set (killed at the timeout, its memory
+/// gone with it), else in a thread of this process that is abandoned at the timeout
+/// (it runs on in the background until pdf-extract returns; only the caller is freed).
+pub fn pdf_extract_pages_bounded(
+    path: &Path,
+    options: &IngestOptions,
+) -> Result<Vec<String>, IngestError> {
+    let timeout = options.tool_timeout;
+    if let Some(command) = options.pdf_extract_command.as_deref() {
+        let Some((program, arguments)) = command.split_first() else {
+            return Err(IngestError::Tool {
+                path: path.to_path_buf(),
+                tool: "pdf-extract".into(),
+                message: "empty pdf-extract command".into(),
+            });
+        };
+        let output = run_tool(
+            path,
+            "pdf-extract",
+            Command::new(program).args(arguments).arg(path),
+            timeout,
+        )?;
+        if !output.status_ok {
+            return Err(IngestError::malformed(path, "pdf", output.stderr_summary()));
+        }
+        return Ok(String::from_utf8_lossy(&output.stdout)
+            .split('\u{000C}')
+            .map(str::to_string)
+            .collect());
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let owned_path = path.to_path_buf();
+    let spawned = std::thread::Builder::new()
+        .name("pdf-extract".into())
+        .spawn(move || {
+            let _ = sender.send(pdf_extract_pages(&owned_path));
+        });
+    if let Err(error) = spawned {
+        return Err(IngestError::Tool {
+            path: path.to_path_buf(),
+            tool: "pdf-extract".into(),
+            message: format!("cannot start a thread: {error}"),
+        });
+    }
+    match receiver.recv_timeout(timeout) {
+        Ok(result) => result,
+        Err(_) => {
+            tracing::warn!(path = %path.display(), seconds = timeout.as_secs_f64(), "pdf-extract timed out");
+            Err(IngestError::Timeout {
+                path: path.to_path_buf(),
+                tool: "pdf-extract".into(),
+                seconds: timeout.as_secs(),
+            })
+        }
+    }
+}
+
+/// pdf-extract in-process, page by page, panics caught, with no time limit (see
+/// [`pdf_extract_pages_bounded`]). What `hrlex`'s pdf-extract child process runs.
 pub fn pdf_extract_pages(path: &Path) -> Result<Vec<String>, IngestError> {
     let bytes = std::fs::read(path).map_err(|error| IngestError::io(path, error))?;
     match catch_unwind(AssertUnwindSafe(|| {
