@@ -192,6 +192,9 @@ pub struct SearchResponse {
     /// bound. The facets leave out the same records.
     pub total: u64,
     pub total_exact: bool,
+    /// No document had every word of the query; these have most of them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
     pub offset: usize,
     pub limit: usize,
     pub hits: Vec<SearchHit>,
@@ -419,6 +422,28 @@ impl SearchIndex {
             ));
         }
         let query_node = parse_query(&request.query)?;
+        let response = self.search_parsed(request, &query_node)?;
+        if response.total > 0 || request.offset > 0 {
+            return Ok(response);
+        }
+        // No document has every word: answer with the documents that have most of them
+        // rather than nothing, and say so.
+        match most_of_the_words(&query_node) {
+            Some(relaxed) => {
+                let mut response = self.search_parsed(request, &relaxed)?;
+                response.relaxed = true;
+                Ok(response)
+            }
+            None => Ok(response),
+        }
+    }
+
+    fn search_parsed(
+        &self,
+        request: &SearchRequest,
+        query_node: &QueryNode,
+    ) -> Result<SearchResponse, IndexError> {
+        let query_node = query_node.clone();
         let searcher = self.reader.searcher();
         let compiler = Compiler {
             fields: &self.fields,
@@ -750,6 +775,7 @@ impl SearchIndex {
         Ok(SearchResponse {
             total: total.saturating_sub(collapsed_works) as u64,
             total_exact,
+            relaxed: false,
             offset: request.offset,
             limit: request.limit,
             hits,
@@ -1171,6 +1197,22 @@ fn one_hit_per_work(
         kept
     });
     dropped
+}
+
+/// For a query of three or more plain words and phrases (nothing else), the query that
+/// asks for any of them, so that the documents with the most (and rarest) of them come
+/// first: what a lawyer's long first query means when no document has every word.
+fn most_of_the_words(node: &QueryNode) -> Option<QueryNode> {
+    let QueryNode::And(children) = node else {
+        return None;
+    };
+    let plain = children
+        .iter()
+        .all(|child| matches!(child, QueryNode::Word(_) | QueryNode::Phrase(_)));
+    if !plain || children.len() < 3 {
+        return None;
+    }
+    Some(QueryNode::Or(children.clone()))
 }
 
 /// The language a query's letters say it is in, when their script says it: Arabic,

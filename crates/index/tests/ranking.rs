@@ -230,3 +230,18 @@ fn paging_never_repeats_or_drops_a_hit() {
         assert_eq!(seen.iter().collect::<HashSet<_>>().len(), seen.len());
     }
 }
+
+#[test]
+fn a_long_query_no_document_fully_matches_finds_those_with_most_of_its_words() {
+    let (_dir, index) = index();
+    // No document has `квартира`; the decision's Russian version has the other words.
+    let response = index
+        .search(&SearchRequest::new("пыток высылки Мутомбо квартира"))
+        .unwrap();
+    assert!(response.relaxed, "{:?}", response.hits);
+    assert_eq!(response.hits[0].id, FULL_TEXT_RU);
+    let exact = index
+        .search(&SearchRequest::new("пыток высылки Мутомбо"))
+        .unwrap();
+    assert!(!exact.relaxed && exact.total == 1);
+}
