@@ -2,7 +2,7 @@
 //! merged, across access levels (a confidential file's paragraphs served under a public
 //! document), and paths such as `a/b.txt` and `a-b.txt` gave one id.
 
-use crate::helpers::{http_get, path_str, run, start_server};
+use crate::helpers::{http_get, index_corpus, path_str, run, start_server};
 use serde_json::Value;
 use std::path::Path;
 
@@ -33,14 +33,7 @@ fn regression_18_2_a_confidential_file_reusing_a_public_id_is_refused_not_merged
         "Секретный доклад о посещении: имя жертвы Иванов, тайнаяфраза.",
         serde_json::json!({"id": "pub-1", "lang": "ru", "access": "confidential"}),
     );
-    let (code, stdout, stderr) = run(&[
-        "index",
-        "--corpus",
-        path_str(corpus.path()),
-        "--index",
-        path_str(index.path()),
-        "--json",
-    ]);
+    let (code, stdout, stderr) = index_corpus(corpus.path(), index.path(), &["--json"]);
     assert_eq!(
         code, 1,
         "a refused file is a per-file failure: {stdout}{stderr}"
@@ -142,14 +135,7 @@ fn regression_18_2_paths_that_slug_alike_are_two_documents() {
         "Третье решение Комитета о пытках.",
     )
     .unwrap();
-    let (code, stdout, stderr) = run(&[
-        "index",
-        "--corpus",
-        path_str(corpus.path()),
-        "--index",
-        path_str(index.path()),
-        "--json",
-    ]);
+    let (code, stdout, stderr) = index_corpus(corpus.path(), index.path(), &["--json"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["documents_total"], 3, "{stdout}");
@@ -163,13 +149,7 @@ fn byte_identical_files_are_indexed_once_and_reported() {
     let text = "委员会认为，缔约国违反了《公约》第七条。";
     std::fs::write(corpus.path().join("100491.txt"), text).unwrap();
     std::fs::write(corpus.path().join("100492.txt"), text).unwrap();
-    let (code, stdout, stderr) = run(&[
-        "index",
-        "--corpus",
-        path_str(corpus.path()),
-        "--index",
-        path_str(index.path()),
-    ]);
+    let (code, stdout, stderr) = index_corpus(corpus.path(), index.path(), &[]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("byte-identical"), "{stdout}");
     assert!(stdout.contains("100492.txt (same as"), "{stdout}");

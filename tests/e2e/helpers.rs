@@ -94,3 +94,16 @@ impl Drop for ServerGuard {
         let _ = self.0.wait();
     }
 }
+
+/// `hrlex index --corpus CORPUS --index INDEX EXTRA…`; returns (exit code, stdout, stderr).
+pub fn index_corpus(corpus: &Path, index: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        "index",
+        "--corpus",
+        path_str(corpus),
+        "--index",
+        path_str(index),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}

@@ -1,7 +1,7 @@
 //! Regression test for issue 18, defect 1: `q=` followed by `NOT ` 250 times and a word
 //! (about 1 KB) overflowed a tokio worker's stack and aborted the whole server.
 
-use crate::helpers::{http_get, path_str, run, start_server};
+use crate::helpers::{http_get, index_corpus, path_str, start_server};
 
 #[test]
 fn regression_18_1_a_chain_of_not_does_not_kill_the_server() {
@@ -12,13 +12,7 @@ fn regression_18_1_a_chain_of_not_does_not_kill_the_server() {
         "Комитет констатирует нарушение статьи 7 Пакта (пытки).",
     )
     .unwrap();
-    let (code, stdout, stderr) = run(&[
-        "index",
-        "--corpus",
-        path_str(corpus.path()),
-        "--index",
-        path_str(index.path()),
-    ]);
+    let (code, stdout, stderr) = index_corpus(corpus.path(), index.path(), &[]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let (_server, address, _) = start_server(&["--index", path_str(index.path())]);
     for nots in [250, 251, 500] {
