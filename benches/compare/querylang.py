@@ -12,7 +12,7 @@ NOT is unary; "phrases"; parentheses; field:value and year:A..B filters.
 
 import re
 
-FILTER_FIELDS = {"lang": "lang", "mechanism": "mechanism", "type": "doc_type", "year": "year"}
+FILTER_FIELDS = {"lang": "lang", "mechanism": "mechanism", "type": "doc_type", "year": "year", "state": "state"}
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 TOKEN = re.compile(r'\s*(\(|\)|"[^"]*"|[^\s()"]+)')
@@ -157,7 +157,8 @@ def to_lucene(node):
     """Lucene classic QueryParser syntax with explicit +/- (default operator AND too)."""
     kind = node[0]
     if kind == "term":
-        return node[1]
+        # `/` opens a regular expression in Lucene's syntax; symbols (A/HRC/22/53) are terms.
+        return node[1].replace("/", "\\/")
     if kind == "phrase":
         return f'"{node[1]}"'
     if kind == "or":

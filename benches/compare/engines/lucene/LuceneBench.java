@@ -8,7 +8,8 @@
  * Analysis: one text field per language, each with Lucene's analyzer for it (English,
  * French, Spanish, Portuguese, Russian, Arabic: stop words, stemming, French elision,
  * Arabic normalization; Chinese: CJKAnalyzer bigrams; other: StandardAnalyzer); lang,
- * mechanism, doc_type as StringFields, the year as an IntPoint, the id stored. A query is
+ * mechanism, doc_type and each State (lowercased) as StringFields, the year as an IntPoint,
+ * the id stored. A query is
  * parsed by the classic MultiFieldQueryParser over every language field (AND as default
  * operator, phrases for multi-token words so that Chinese bigrams must be adjacent),
  * filters are FILTER clauses. Indexing uses THREADS threads calling IndexWriter.addDocument
@@ -96,6 +97,9 @@ public class LuceneBench {
     document.add(new StringField("mechanism", node.get("mechanism").asText(), Field.Store.NO));
     document.add(new StringField("doc_type", node.get("doc_type").asText(), Field.Store.NO));
     document.add(new IntPoint("year", year));
+    for (JsonNode state : node.path("states")) {
+      document.add(new StringField("state", state.asText().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+    }
     document.add(new TextField("text_" + lang, text.toString(), Field.Store.NO));
     return document;
   }
