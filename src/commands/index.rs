@@ -173,6 +173,12 @@ fn print_report(report: &IndexRunReport) {
     if let Some(stale) = &report.took_over_stale_lock {
         println!("took over the lock left by a run that did not finish: {stale}");
     }
+    if !report.identical.is_empty() {
+        println!("not indexed, byte-identical to a file that is:");
+        for copy in &report.identical {
+            println!("  {} (same as {})", copy.path, copy.same_as);
+        }
+    }
     if !report.failed.is_empty() {
         println!("failed:");
         for failure in &report.failed {

@@ -2,6 +2,8 @@
 //! module per command, shared helpers in `helpers`.
 
 mod cron;
+mod duplicate_ids;
 mod graph;
 mod helpers;
 mod ingest_cli;
+mod query_depth;

@@ -50,11 +50,14 @@ mod error;
 mod events;
 mod graph;
 mod highlight;
+mod known_items;
 mod lock;
 pub mod query;
+mod ranking;
 mod schema;
 mod search;
 mod status;
+mod unique_ids;
 mod writer;
 
 pub use error::IndexError;
@@ -76,6 +79,6 @@ pub use status::{
     LAST_RUN_FILE_NAME,
 };
 pub use writer::{
-    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IndexRunOptions,
-    IndexRunReport, IndexStamp,
+    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IdenticalFile,
+    IndexRunOptions, IndexRunReport, IndexStamp,
 };

@@ -47,9 +47,18 @@ pub fn list_files(roots: &[PathBuf]) -> (Vec<CorpusFile>, Vec<WalkProblem>) {
                     } else {
                         relative.to_path_buf()
                     };
+                    // A lossy name would give two files one id and one source path.
+                    let Some(relative) = relative.to_str() else {
+                        problems.push(WalkProblem {
+                            path: entry.path().to_path_buf(),
+                            reason: "the file name is not valid UTF-8; rename the file to index it"
+                                .to_string(),
+                        });
+                        continue;
+                    };
                     files.push(CorpusFile {
                         path: entry.path().to_path_buf(),
-                        relative: relative.to_string_lossy().replace('\\', "/"),
+                        relative: relative.replace('\\', "/"),
                     });
                 }
                 Ok(_) => {}

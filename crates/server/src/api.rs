@@ -244,6 +244,7 @@ impl SearchParams {
             offset: self.offset,
             limit: self.limit,
             facets: self.facets,
+            prefer_lang: None,
             expand_languages: true,
         })
     }
