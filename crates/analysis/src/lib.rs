@@ -5,6 +5,8 @@
 //! index's [`TokenizerManager`]. [`analyze`] runs an analyzer on a string (tests,
 //! highlighting), [`analyzer_for_text`] picks one for text of unknown language, and
 //! [`normalize_identifier`] gives the term the identifier analyzer indexes.
+//! [`vocabulary`] is the legal vocabulary (treaties, bodies and terms of art in the seven
+//! languages, spelling variants), looked up by analyzed form for query expansion.
 //!
 //! Every text analyzer is built on [`ScriptAwareTokenizer`]: Han runs are segmented with
 //! jieba (or cut into bigrams), every other script into words, so no script is dropped and
