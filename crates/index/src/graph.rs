@@ -711,12 +711,24 @@ impl SearchIndex {
         let mut paragraphs_by_document: BTreeMap<String, Vec<CitingParagraph>> = BTreeMap::new();
         for address in addresses {
             let (document_id, index, paragraph) = self.load_paragraph(searcher, address)?;
-            // The key as cited: the first citation of the paragraph naming the target.
-            let Some(citation) = paragraph.citations.iter().find(|citation| {
-                expanded(&citation.key)
-                    .iter()
-                    .any(|candidate| wanted.contains(candidate))
-            }) else {
+            // The key as cited: the first citation of the paragraph naming the target, a
+            // number before a case name (`Sabri Günes v. Turkey, Gran Cámara, (No.
+            // 27396/06)` is cited by its number).
+            let naming_target: Vec<&hrlex_model::ParagraphCitation> = paragraph
+                .citations
+                .iter()
+                .filter(|citation| {
+                    expanded(&citation.key)
+                        .iter()
+                        .any(|candidate| wanted.contains(candidate))
+                })
+                .collect();
+            let Some(citation) = naming_target
+                .iter()
+                .find(|citation| !hrlex_cite::is_name_key(&citation.key))
+                .or(naming_target.first())
+                .copied()
+            else {
                 continue;
             };
             paragraphs_by_document
