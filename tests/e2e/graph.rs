@@ -139,6 +139,8 @@ fn what_cites_knlh_v_peru_across_systems_and_languages() {
     assert_eq!(by_id["document"]["id"], KNLH_ID);
     assert_eq!(citing_ids(&by_id), expected, "{by_id:#}");
     assert_eq!(by_id["total"], 5);
+    // The judgment in three languages is one citing work (as the HTTP API counts).
+    assert_eq!(by_id["works"], 3);
     assert_eq!(system_count(&by_id, "inter-american"), (3, 1));
     assert_eq!(system_count(&by_id, "un"), (2, 2));
 

@@ -21,71 +21,82 @@ const AUTHORITIES_TSV: &str = include_str!("../data/authorities.tsv");
 /// Between the keys of a compiled line (a `name:` key holds spaces).
 const KEY_SEPARATOR: &str = ";";
 
-/// The authorities of the table, each as the list of its keys.
-pub struct AuthorityTable {
-    keys: Vec<Vec<CitationKey>>,
-    authority_of: HashMap<CitationKey, usize>,
+/// The authorities of the table, each as the list of its keys (borrowed from the
+/// table's text: the embedded table is read without copying a key).
+pub struct AuthorityTable<'a> {
+    /// Every key, authority after authority.
+    keys: Vec<&'a str>,
+    /// Per authority, its range in `keys`.
+    ranges: Vec<(u32, u32)>,
+    authority_of: HashMap<&'a str, u32>,
 }
 
-impl std::fmt::Debug for AuthorityTable {
+impl std::fmt::Debug for AuthorityTable<'_> {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter
             .debug_struct("AuthorityTable")
-            .field("authorities", &self.keys.len())
+            .field("authorities", &self.ranges.len())
             .field("keys", &self.authority_of.len())
             .finish()
     }
 }
 
-impl AuthorityTable {
+impl<'a> AuthorityTable<'a> {
     /// Reads a compiled table ([`compile_authorities`]): `keys<TAB>names<TAB>source`
     /// lines (keys `;`-separated), `#` comments; only the keys are read.
-    pub fn parse(tsv: &str) -> AuthorityTable {
-        let mut keys: Vec<Vec<CitationKey>> = Vec::new();
-        let mut authority_of: HashMap<CitationKey, usize> = HashMap::new();
+    pub fn parse(tsv: &'a str) -> AuthorityTable<'a> {
+        let mut table = AuthorityTable {
+            keys: Vec::new(),
+            ranges: Vec::new(),
+            authority_of: HashMap::new(),
+        };
         for line in tsv.lines().filter(|line| !line.starts_with('#')) {
-            let own_keys: Vec<CitationKey> = line
-                .split('\t')
-                .next()
-                .unwrap_or_default()
-                .split(KEY_SEPARATOR)
-                .filter(|key| !key.is_empty())
-                .map(CitationKey::new)
-                .filter(|key| !authority_of.contains_key(key))
-                .collect();
-            if own_keys.is_empty() {
-                continue;
+            let start = table.keys.len() as u32;
+            let position = table.ranges.len() as u32;
+            let keys = line.split('\t').next().unwrap_or_default();
+            for key in keys.split(KEY_SEPARATOR).filter(|key| !key.is_empty()) {
+                if let std::collections::hash_map::Entry::Vacant(entry) =
+                    table.authority_of.entry(key)
+                {
+                    entry.insert(position);
+                    table.keys.push(key);
+                }
             }
-            for key in &own_keys {
-                authority_of.insert(key.clone(), keys.len());
+            let end = table.keys.len() as u32;
+            if end > start {
+                table.ranges.push((start, end));
             }
-            keys.push(own_keys);
         }
-        AuthorityTable { keys, authority_of }
-    }
-
-    /// The table embedded in the crate.
-    pub fn embedded() -> &'static AuthorityTable {
-        static TABLE: OnceLock<AuthorityTable> = OnceLock::new();
-        TABLE.get_or_init(|| AuthorityTable::parse(AUTHORITIES_TSV))
+        table
     }
 
     /// Every key of the authority `key` names (`key` included), or nothing when the
     /// table does not know it.
-    pub fn keys_of(&self, key: &CitationKey) -> &[CitationKey] {
-        match self.authority_of.get(key) {
-            Some(&position) => &self.keys[position],
+    pub fn keys_of(&self, key: &CitationKey) -> &[&'a str] {
+        match self.authority_of.get(key.as_str()) {
+            Some(&position) => {
+                let (start, end) = self.ranges[position as usize];
+                &self.keys[start as usize..end as usize]
+            }
             None => &[],
         }
     }
 
     /// Authorities in the table.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.ranges.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.ranges.is_empty()
+    }
+}
+
+impl AuthorityTable<'static> {
+    /// The table embedded in the crate.
+    pub fn embedded() -> &'static AuthorityTable<'static> {
+        static TABLE: OnceLock<AuthorityTable<'static>> = OnceLock::new();
+        TABLE.get_or_init(|| AuthorityTable::parse(AUTHORITIES_TSV))
     }
 }
 
@@ -210,8 +221,8 @@ pub fn authority_keys(key: &CitationKey) -> Vec<CitationKey> {
     AuthorityTable::embedded()
         .keys_of(key)
         .iter()
-        .filter(|other| *other != key)
-        .cloned()
+        .filter(|other| **other != key.as_str())
+        .map(|other| CitationKey::new(*other))
         .collect()
 }
 
@@ -224,11 +235,11 @@ pub fn is_name_key(key: &CitationKey) -> bool {
 mod tests {
     use super::*;
 
-    fn keys(table: &AuthorityTable, key: &str) -> Vec<String> {
+    fn keys(table: &AuthorityTable<'_>, key: &str) -> Vec<String> {
         let mut keys: Vec<String> = table
             .keys_of(&CitationKey::new(key))
             .iter()
-            .map(|key| key.as_str().to_string())
+            .map(|key| key.to_string())
             .collect();
         keys.sort();
         keys
@@ -245,8 +256,13 @@ iacthr:C:7\tCaso Velásquez Rodríguez Vs. Honduras\t\tiacthr
 comm:CAT:13/1993 un:CAT/C/12/D/13/1993\tMutombo v. Switzerland\tmerits\tohchr
 ";
 
-    fn table() -> AuthorityTable {
-        AuthorityTable::parse(&compile_authorities(LINES))
+    fn compiled() -> &'static str {
+        static COMPILED: OnceLock<String> = OnceLock::new();
+        COMPILED.get_or_init(|| compile_authorities(LINES))
+    }
+
+    fn table() -> AuthorityTable<'static> {
+        AuthorityTable::parse(compiled())
     }
 
     #[test]
@@ -272,12 +288,12 @@ comm:CAT:13/1993 un:CAT/C/12/D/13/1993\tMutombo v. Switzerland\tmerits\tohchr
 
     #[test]
     fn a_name_of_several_cases_joins_none_but_a_case_name_means_its_merits() {
-        let compiled = compile_authorities(LINES);
+        let compiled = compiled();
         assert!(
             compiled.contains("4 case names joined, 1 left out"),
             "{compiled}"
         );
-        let table = AuthorityTable::parse(&compiled);
+        let table = AuthorityTable::parse(compiled);
         assert!(keys(&table, "name:hirst v united kingdom").is_empty());
         assert_eq!(keys(&table, "ecthr:app:40787/98"), ["ecthr:app:40787/98"]);
         assert_eq!(

@@ -17,6 +17,13 @@
 //! names no document in the index is *dangling*: it is still listed under what a
 //! document cites, and "cited by" works for it.
 //!
+//! One authority, one set of keys: "what cites" a document or a key asks for every key of
+//! the authority it names — joined at query time by the authority table
+//! ([`hrlex_cite::authority_keys`]: application number = Series A number = ECLI = case
+//! name in English and French…) and by the identifiers of the documents bearing a key
+//! (`crate::authority`) — so that each key of one decision gives the same citing
+//! documents, counted also as works (`works`: language versions count once).
+//!
 //! A case cited by name only (`Mutombo v. Switzerland, Views adopted on 27 April 1994`)
 //! has a `name:` key (`name:mutombo v switzerland`, [`hrlex_cite::case_name_key`]);
 //! documents deciding a case bear the key of their case name, so the edge is resolved by
@@ -711,12 +718,24 @@ impl SearchIndex {
         let mut paragraphs_by_document: BTreeMap<String, Vec<CitingParagraph>> = BTreeMap::new();
         for address in addresses {
             let (document_id, index, paragraph) = self.load_paragraph(searcher, address)?;
-            // The key as cited: the first citation of the paragraph naming the target.
-            let Some(citation) = paragraph.citations.iter().find(|citation| {
-                expanded(&citation.key)
-                    .iter()
-                    .any(|candidate| wanted.contains(candidate))
-            }) else {
+            // The key as cited: the first citation of the paragraph naming the target, a
+            // number before a case name (`Sabri Günes v. Turkey, Gran Cámara, (No.
+            // 27396/06)` is cited by its number).
+            let naming_target: Vec<&hrlex_model::ParagraphCitation> = paragraph
+                .citations
+                .iter()
+                .filter(|citation| {
+                    expanded(&citation.key)
+                        .iter()
+                        .any(|candidate| wanted.contains(candidate))
+                })
+                .collect();
+            let Some(citation) = naming_target
+                .iter()
+                .find(|citation| !hrlex_cite::is_name_key(&citation.key))
+                .or(naming_target.first())
+                .copied()
+            else {
                 continue;
             };
             paragraphs_by_document

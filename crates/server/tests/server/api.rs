@@ -234,6 +234,9 @@ async fn cites_and_cited_by_link_documents_across_systems() {
     .await
     .json();
     assert_eq!(cited_by["total"], 1, "{cited_by}");
+    // Works beside documents, as `hrlex cited-by --json` gives them.
+    assert_eq!(cited_by["works"], 1, "{cited_by}");
+    assert_eq!(cited_by["systems"][0]["works"], 1, "{cited_by}");
     assert_eq!(cited_by["systems"][0]["system"], "un");
     assert_eq!(
         cited_by["systems"][0]["documents"][0]["id"],
