@@ -154,6 +154,7 @@ fn nothing_cites(args: &CitedByArgs) -> CitedByResponse {
         document: None,
         keys: Vec::new(),
         total: 0,
+        works: 0,
         offset: args.offset,
         limit: args.limit,
         systems: Vec::new(),

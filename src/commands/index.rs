@@ -190,6 +190,12 @@ fn print_report(report: &IndexRunReport) {
             printable(&stale.to_string())
         );
     }
+    if !report.identical.is_empty() {
+        println!("not indexed, byte-identical to a file that is:");
+        for copy in &report.identical {
+            println!("  {} (same as {})", copy.path, copy.same_as);
+        }
+    }
     if !report.failed.is_empty() {
         println!("failed:");
         for failure in &report.failed {

@@ -63,6 +63,10 @@ pub struct SearchArgs {
     /// Your access level: public (default), restricted or confidential.
     #[arg(long, default_value = "public")]
     access: String,
+    /// Do not expand treaties, bodies and terms of art to their names in the other
+    /// languages (synonyms and spelling variants in the language typed still apply).
+    #[arg(long)]
+    one_language: bool,
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
@@ -105,6 +109,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
         offset: args.offset,
         limit: args.limit,
         facets: args.json,
+        expand_languages: !args.one_language,
         ..SearchRequest::default()
     };
     let response = match index.search(&request) {

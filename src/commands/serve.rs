@@ -136,14 +136,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
             }
         }
     }
-    let state =
-        match hrlex_server::AppState::open(&args.index, hrlex_server::ServerLimits::default()) {
-            Ok(state) => state,
-            Err(error) => {
-                eprintln!("hrlex serve: {error}");
-                return Ok(exit::FATAL);
-            }
-        };
+    let limits = connection_limits_for(raise_open_file_limit());
+    let state = match hrlex_server::AppState::open(&args.index, limits) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("hrlex serve: {error}");
+            return Ok(exit::FATAL);
+        }
+    };
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let listener = match tokio::net::TcpListener::bind(args.addr).await {
@@ -161,6 +161,60 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
         hrlex_server::serve(listener, state, shutdown).await?;
         Ok(exit::SUCCESS)
     })
+}
+
+/// File descriptors kept free of connections: the index (segment files, reloads, the
+/// swap of a rebuild), the lock file, logs.
+const DESCRIPTORS_FOR_THE_INDEX: u64 = 256;
+/// Never fewer connections than this, whatever the descriptor limit says.
+const MIN_CONNECTIONS: usize = 16;
+
+/// The default limits, with at most as many connections as the descriptor limit leaves
+/// room for beside the index (at the limit, reloads used to fail with "Too many open
+/// files" and `/healthz` timed out).
+fn connection_limits_for(open_file_limit: Option<u64>) -> hrlex_server::ServerLimits {
+    let mut limits = hrlex_server::ServerLimits::default();
+    if let Some(open_file_limit) = open_file_limit {
+        let room = open_file_limit.saturating_sub(DESCRIPTORS_FOR_THE_INDEX);
+        let room = usize::try_from(room).unwrap_or(usize::MAX);
+        limits.max_connections = limits.max_connections.min(room).max(MIN_CONNECTIONS);
+    }
+    limits
+}
+
+/// Raises the soft limit of open files to the hard limit (allowed without privileges)
+/// and returns the soft limit now in effect; `None` where it cannot be read.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn raise_open_file_limit() -> Option<u64> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `limit` is a valid, writable rlimit for getrlimit to fill; setrlimit only
+    // reads it. Neither keeps the pointer.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return None;
+        }
+        if limit.rlim_cur < limit.rlim_max {
+            let raised = libc::rlimit {
+                rlim_cur: limit.rlim_max,
+                rlim_max: limit.rlim_max,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                limit = raised;
+            }
+        }
+    }
+    // `rlim_t` is u64 on Linux and macOS but i64 on FreeBSD.
+    #[allow(clippy::useless_conversion)]
+    Some(u64::try_from(limit.rlim_cur).unwrap_or(u64::MAX))
+}
+
+#[cfg(not(unix))]
+fn raise_open_file_limit() -> Option<u64> {
+    None
 }
 
 fn display_roots(roots: &[PathBuf]) -> String {

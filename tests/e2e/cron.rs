@@ -15,10 +15,10 @@
 //!    commit.
 //! 6. `hrlex status` shows the generation, counts per system and language, the last run.
 
-use crate::helpers::{hrlex, path_str, run, shared_corpus};
+use crate::helpers::{hrlex, http_get, path_str, run, shared_corpus, start_server};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
@@ -601,28 +601,6 @@ fn files_that_vanish_or_change_during_a_run_are_settled_by_the_next_run() {
     );
 }
 
-/// One HTTP/1.0 GET; returns (status, body).
-fn http_get(address: &str, path: &str) -> (u16, String) {
-    let mut stream = std::net::TcpStream::connect(address).expect("server reachable");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).unwrap();
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or(0);
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
 fn served_ids(address: &str) -> BTreeSet<String> {
     let (status, body) = http_get(address, &format!("/api/search?q={MARKER}&limit=50"));
     assert_eq!(status, 200, "{body}");
@@ -633,46 +611,6 @@ fn served_ids(address: &str) -> BTreeSet<String> {
         .iter()
         .map(|hit| hit["id"].as_str().unwrap().to_string())
         .collect()
-}
-
-/// Kills the server when the test ends, whatever happens.
-struct ServerGuard(Child);
-
-/// Starts `hrlex serve ARGS` on a free port of 127.0.0.1. Returns the guard that stops it,
-/// its address, and what it printed on stderr before listening.
-fn start_server(args: &[&str]) -> (ServerGuard, String, Vec<String>) {
-    let child = hrlex()
-        .arg("serve")
-        .args(args)
-        .args(["--addr", "127.0.0.1:0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut server = ServerGuard(child);
-    let mut stderr = BufReader::new(server.0.stderr.take().unwrap());
-    let mut before_listening = Vec::new();
-    let address = loop {
-        let mut line = String::new();
-        assert!(
-            stderr.read_line(&mut line).unwrap() > 0,
-            "server ended: {before_listening:?}"
-        );
-        if let Some(rest) = line.split("http://").nth(1) {
-            break rest.split('/').next().unwrap().to_string();
-        }
-        before_listening.push(line);
-    };
-    // Keep reading so that the server never blocks on a full stderr pipe.
-    std::thread::spawn(move || for _ in stderr.lines() {});
-    (server, address, before_listening)
-}
-
-impl Drop for ServerGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// After an upgrade that changes the index format, the README's `hrlex serve` rebuilds the

@@ -1,5 +1,7 @@
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
 
 /// The development corpus beside the checkout (`../shared/corpus`).
 pub fn shared_corpus() -> PathBuf {
@@ -29,4 +31,66 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 
 pub fn path_str(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
+}
+
+/// One HTTP/1.0 GET; returns (status, body).
+pub fn http_get(address: &str, path: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(address).expect("server reachable");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Kills the server when the test ends, whatever happens.
+pub struct ServerGuard(Child);
+
+/// Starts `hrlex serve ARGS` on a free port of 127.0.0.1. Returns the guard that stops it,
+/// its address, and what it printed on stderr before listening.
+pub fn start_server(args: &[&str]) -> (ServerGuard, String, Vec<String>) {
+    let child = hrlex()
+        .arg("serve")
+        .args(args)
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut server = ServerGuard(child);
+    let mut stderr = BufReader::new(server.0.stderr.take().unwrap());
+    let mut before_listening = Vec::new();
+    let address = loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "server ended: {before_listening:?}"
+        );
+        if let Some(rest) = line.split("http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+        before_listening.push(line);
+    };
+    // Keep reading so that the server never blocks on a full stderr pipe.
+    std::thread::spawn(move || for _ in stderr.lines() {});
+    (server, address, before_listening)
+}
+
+impl Drop for ServerGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }

@@ -2,7 +2,10 @@
 //! module per command, shared helpers in `helpers`.
 
 mod cron;
+mod duplicate_ids;
 mod graph;
 mod helpers;
 mod hostile_files;
 mod ingest_cli;
+mod query_depth;
+mod relevance;

@@ -40,6 +40,7 @@ mod identifier;
 mod normalize;
 mod stopwords;
 mod tokenizer;
+pub mod vocabulary;
 mod word_cache;
 
 use std::sync::OnceLock;

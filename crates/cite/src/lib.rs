@@ -13,7 +13,9 @@
 //! name carry among their identifiers: `K.N.L.H. v. Peru`, `K.N.L.H. c. Pérou` and
 //! `K.N.L.H. vs. Perú` all give `name:knlh v peru` (respondent States in English,
 //! French, Spanish, Portuguese, Russian, Arabic and Chinese map to one canonical name,
-//! [`canonical_state`]).
+//! [`canonical_state`]). The keys naming one decision — its numbers, ECLI, symbol and
+//! case names — are joined by an embedded table built from the corpus gazetteers
+//! ([`authority_keys`]).
 //!
 //! ```
 //! use hrlex_cite::{extract, CitingContext};
@@ -27,6 +29,7 @@
 //! assert_eq!(&text[citations[0].span.0..citations[0].span.1], citations[0].surface);
 //! ```
 
+mod authorities;
 mod case_names;
 mod context;
 mod extract;
@@ -36,6 +39,7 @@ mod pins;
 mod related;
 mod states;
 
+pub use authorities::{authority_keys, compile_authorities, is_name_key, AuthorityTable};
 pub use case_names::{
     case_name_key, extract_with_case_names, extract_with_gazetteer, find_case_names,
     find_named_cases, CaseNameMention, NamedCase, NAME_KEY_PREFIX,

@@ -1,6 +1,7 @@
 //! Custom collectors: facet counts over fast fields, and the best paragraphs of each
 //! candidate document (with the filter query that restricts paragraphs to candidates).
 
+use crate::ranking::ParagraphRole;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -325,6 +326,8 @@ pub(crate) struct BestParagraphsSegment {
     segment_ord: SegmentOrdinal,
     records: Arc<SegmentRecords>,
     per_document: usize,
+    /// The paragraphs' [`ParagraphRole`] codes, whose weights scale their scores.
+    roles: Option<Column<u64>>,
     best: Vec<Vec<(Score, DocId)>>,
 }
 
@@ -356,6 +359,7 @@ impl Collector for BestParagraphsCollector {
             segment_ord: segment_local_id,
             records: self.candidates.segment(segment),
             per_document: self.per_document,
+            roles: segment.fast_fields().column_opt::<u64>("para_role")?,
             best: vec![Vec::new(); self.slots],
         })
     }
@@ -384,8 +388,22 @@ impl SegmentCollector for BestParagraphsSegment {
     type Fruit = BestParagraphs;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(slot) = self.records.slot_of(doc) {
-            keep_best(&mut self.best[slot], (score, doc), self.per_document);
+        let Some(slot) = self.records.slot_of(doc) else {
+            return;
+        };
+        let role = self
+            .roles
+            .as_ref()
+            .and_then(|roles| roles.first(doc))
+            .map_or(ParagraphRole::Body, ParagraphRole::from_code);
+        let weight = role.weight();
+        // Headings and tables of contents are never the paragraph to cite.
+        if weight > 0.0 {
+            keep_best(
+                &mut self.best[slot],
+                (score * weight, doc),
+                self.per_document,
+            );
         }
     }
 

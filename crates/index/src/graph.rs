@@ -82,8 +82,15 @@ pub(crate) fn identifier_terms<'a>(
     terms
 }
 
+/// `key`, its related keys and the keys the authority table joins to them
+/// ([`hrlex_cite::authority_keys`]): every key naming the document `key` names.
 fn expanded(key: &CitationKey) -> Vec<CitationKey> {
-    with_related(std::iter::once(key))
+    let related = with_related(std::iter::once(key));
+    let aliases: Vec<CitationKey> = related
+        .iter()
+        .flat_map(hrlex_cite::authority_keys)
+        .collect();
+    with_related(related.iter().chain(aliases.iter()))
 }
 
 /// The note code importers put on a document made of metadata without the text.
@@ -237,6 +244,8 @@ pub struct CitedByResponse {
     pub keys: Vec<String>,
     /// Citing documents (self-citations excluded), all of them, before paging.
     pub total: usize,
+    /// Distinct citing works among them (the language versions of one work count once).
+    pub works: usize,
     pub offset: usize,
     pub limit: usize,
     /// Per system, by decreasing count; all citing documents, not only this page.
@@ -396,13 +405,22 @@ impl SearchIndex {
             return Ok(None);
         };
         let (document, decision) = self.decision_of(&searcher, asked, access)?;
-        let mut works: Vec<String> = Vec::new();
+        // The decision's case name counts only when no other decision bears it.
+        let mut own_keys: Vec<CitationKey> = Vec::new();
         for member in &decision {
-            if !works.contains(&member.work_id) {
-                works.push(member.work_id.clone());
+            for key in &member.identifiers {
+                if own_keys.contains(key) {
+                    continue;
+                }
+                if !hrlex_cite::is_name_key(key)
+                    || self.name_is_unique(&searcher, key, member, access)?
+                {
+                    own_keys.push(key.clone());
+                }
             }
         }
-        let keys = identifier_terms(decision.iter().flat_map(|member| member.identifiers.iter()));
+        let (keys, bearing) = self.authority_terms(&searcher, &own_keys, access)?;
+        let works = works_of(decision.iter().chain(bearing.iter()));
         let mut response = self.cited_by(&searcher, &keys, &works, access, offset, limit)?;
         response.document = Some(DocumentRef::of(&document));
         Ok(Some(response))
@@ -523,8 +541,9 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<CitedByResponse, IndexError> {
         let searcher = self.reader.searcher();
-        let keys = identifier_terms(keys.iter());
-        self.cited_by(&searcher, &keys, &[], access, offset, limit)
+        let (keys, bearing) = self.authority_terms(&searcher, keys, access)?;
+        let works = works_of(bearing.iter());
+        self.cited_by(&searcher, &keys, &works, access, offset, limit)
     }
 
     /// The id of the document `value` designates: a document id, else the first
@@ -668,6 +687,7 @@ impl SearchIndex {
             document: None,
             keys: keys.iter().map(|key| key.as_str().to_string()).collect(),
             total: 0,
+            works: 0,
             offset,
             limit,
             systems: Vec::new(),
@@ -760,6 +780,7 @@ impl SearchIndex {
                 .then_with(|| a.system.cmp(&b.system))
         });
         response.total = documents.len();
+        response.works = works_of(documents.iter().map(|(document, _)| document)).len();
         response.systems = systems;
         response.documents = documents
             .into_iter()
@@ -781,7 +802,7 @@ impl SearchIndex {
     }
 
     /// Documents (any language) whose identifiers include one of `keys`.
-    fn documents_bearing(
+    pub(crate) fn documents_bearing(
         &self,
         searcher: &Searcher,
         keys: &[CitationKey],
@@ -889,6 +910,17 @@ impl SearchIndex {
         let paragraph = self.decode_paragraph(&stored, &document_id)?;
         Ok((document_id, index, paragraph))
     }
+}
+
+/// The distinct works of `documents`, in order of first appearance.
+fn works_of<'a>(documents: impl Iterator<Item = &'a Document>) -> Vec<String> {
+    let mut works: Vec<String> = Vec::new();
+    for document in documents {
+        if !works.contains(&document.work_id) {
+            works.push(document.work_id.clone());
+        }
+    }
+    works
 }
 
 /// `CCPR/C/85/D/1153/2003` → also `un:CCPR/C/85/D/1153/2003`; a case name
@@ -1044,6 +1076,7 @@ mod tests {
             document: None,
             keys: Vec::new(),
             total: 4,
+            works: 2,
             offset: 0,
             limit: 10,
             systems: vec![

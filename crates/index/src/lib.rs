@@ -18,7 +18,10 @@
 //!   resolved or dangling), [`SearchIndex::cited_by_document`] and
 //!   [`SearchIndex::cited_by_key`] (citing documents and paragraphs, counts per system),
 //!   [`SearchIndex::translations`]; edges are computed from the indexed citations at
-//!   query time, so reindexing a document updates them both ways.
+//!   query time, so reindexing a document updates them both ways. Every key of one
+//!   authority (number, name, ECLI, symbol…) is asked for together (`authority`), and
+//!   [`SearchIndex::cited_by_work_counts`] counts the works citing a document cheaply
+//!   (a ranking prior).
 //! - [`IndexError`]: every failure, with context.
 //!
 //! ```
@@ -45,17 +48,22 @@
 //! ```
 
 mod analysis;
+mod authority;
 mod cleanup;
 mod collectors;
 mod error;
 mod events;
 mod graph;
 mod highlight;
+mod known_items;
 mod lock;
 pub mod query;
+mod ranking;
+mod request_bounds;
 mod schema;
 mod search;
 mod status;
+mod unique_ids;
 mod writer;
 
 pub use error::IndexError;
@@ -77,6 +85,6 @@ pub use status::{
     LAST_RUN_FILE_NAME,
 };
 pub use writer::{
-    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IndexRunOptions,
-    IndexRunReport, IndexStamp,
+    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IdenticalFile,
+    IndexRunOptions, IndexRunReport, IndexStamp,
 };

@@ -417,38 +417,46 @@ impl Parser<'_> {
         })
     }
 
+    /// `NOT NOT … x` is read in a loop, not by recursion (a 1 KB chain of `NOT`s used to
+    /// overflow a server worker's stack); an even number of `NOT`s cancels out.
     fn parse_unary(&mut self) -> Result<QueryNode, QueryError> {
-        let Some(token) = self.peek().cloned() else {
-            return Err(error_at(
-                self.input,
-                self.end_offset(),
-                QueryErrorKind::MissingOperand,
-                "query ends where a term was expected".to_string(),
-            ));
-        };
-        match token.kind {
-            TokenKind::Not | TokenKind::Minus => {
-                self.position += 1;
-                if self.at_operand_end() {
-                    return Err(error_at(
-                        self.input,
-                        token.start,
-                        QueryErrorKind::MissingOperand,
-                        "`NOT`/`-` must be followed by a term".to_string(),
-                    ));
+        let mut negations = 0usize;
+        loop {
+            let Some(token) = self.peek().cloned() else {
+                return Err(error_at(
+                    self.input,
+                    self.end_offset(),
+                    QueryErrorKind::MissingOperand,
+                    "query ends where a term was expected".to_string(),
+                ));
+            };
+            match token.kind {
+                TokenKind::Not | TokenKind::Minus => {
+                    self.position += 1;
+                    if self.at_operand_end() {
+                        return Err(error_at(
+                            self.input,
+                            token.start,
+                            QueryErrorKind::MissingOperand,
+                            "`NOT`/`-` must be followed by a term".to_string(),
+                        ));
+                    }
+                    negations += 1;
+                    if token.kind == TokenKind::Minus {
+                        let operand = self.parse_primary()?;
+                        return Ok(negate(operand, negations));
+                    }
                 }
-                let operand = if token.kind == TokenKind::Not {
-                    self.parse_unary()?
-                } else {
-                    self.parse_primary()?
-                };
-                Ok(QueryNode::Not(Box::new(operand)))
+                TokenKind::Plus => {
+                    self.position += 1;
+                    let operand = self.parse_primary()?;
+                    return Ok(negate(operand, negations));
+                }
+                _ => {
+                    let operand = self.parse_primary()?;
+                    return Ok(negate(operand, negations));
+                }
             }
-            TokenKind::Plus => {
-                self.position += 1;
-                self.parse_primary()
-            }
-            _ => self.parse_primary(),
         }
     }
 
@@ -561,6 +569,15 @@ impl Parser<'_> {
 
 /// A word that looks like a document symbol or citation key is searched as an exact
 /// identifier (word analyzers would split `A/HRC/15/56` into meaningless pieces).
+/// `operand` under `negations` consecutive `NOT`s: one `Not` if their number is odd.
+fn negate(operand: QueryNode, negations: usize) -> QueryNode {
+    if negations % 2 == 1 {
+        QueryNode::Not(Box::new(operand))
+    } else {
+        operand
+    }
+}
+
 fn looks_like_identifier(word: &str) -> bool {
     word.contains('/') && word.chars().any(|character| character.is_ascii_digit())
 }
@@ -901,6 +918,57 @@ mod tests {
             QueryErrorKind::TooManyClauses
         );
         assert_eq!(refuse(&"a".repeat(5000)).kind, QueryErrorKind::TooLong);
+    }
+
+    /// Regression (issue 18, defect 1): `NOT ` 250 times and a word, about 1 KB,
+    /// overflowed a server worker's stack.
+    #[test]
+    fn a_long_chain_of_not_is_parsed_without_recursion() {
+        assert_eq!(
+            parse(&format!("{}torture", "NOT ".repeat(250))),
+            QueryNode::Word("torture".into())
+        );
+        assert_eq!(
+            parse(&format!("{}torture", "NOT ".repeat(251))),
+            QueryNode::Not(Box::new(QueryNode::Word("torture".into())))
+        );
+        assert_eq!(
+            parse("NOT -torture"),
+            QueryNode::Word("torture".into()),
+            "`NOT -x` is two negations"
+        );
+    }
+
+    proptest::proptest! {
+        /// Deep and long generated inputs (chains of `NOT`, `-`, `+`, parentheses,
+        /// operators and words, up to the byte limit) parse or are refused on a thread
+        /// with a 256 KiB stack, smaller than a tokio worker's 2 MiB.
+        #[test]
+        fn parses_deep_input_on_a_small_stack(
+            leading_nots in 0..520usize,
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "NOT ", "-", "+", "(", ")", " AND ", " OR ", "a", " b", "\"c d\"",
+                    "state:x ", "口", " ", "NOT(", "--",
+                ]),
+                0..700,
+            )
+        ) {
+            let input = format!("{}{}", "NOT ".repeat(leading_nots), pieces.concat());
+            let outcome = std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || {
+                    let parsed = parse_query(&input);
+                    if let Ok(node) = &parsed {
+                        let _ = node.positive_leaves();
+                        let _ = format!("{node:?}");
+                    }
+                    parsed.is_ok()
+                })
+                .expect("spawn")
+                .join();
+            proptest::prop_assert!(outcome.is_ok(), "the parser overflowed or panicked");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-5";
+pub const SCHEMA_VERSION: &str = "hrlex-index-6";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -96,6 +96,10 @@ pub(crate) struct Fields {
     /// (`crate::graph::is_metadata_only`).
     pub has_text: Field,
     pub para_index: Field,
+    /// Doc records: characters of text (`crate::ranking::length_prior`).
+    pub text_chars: Field,
+    /// Para records: the [`crate::ranking::ParagraphRole`] code.
+    pub para_role: Field,
     pub metadata_json: Field,
     pub paragraph_json: Field,
     pub file_size: Field,
@@ -117,7 +121,7 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_text_field("kind", STRING | FAST);
     builder.add_text_field("doc_id", STRING | FAST | STORED);
     builder.add_text_field("work_id", STRING | FAST | STORED);
-    builder.add_text_field("source_file", STRING);
+    builder.add_text_field("source_file", STRING | FAST);
     builder.add_text_field("file_key", STRING | STORED);
     for (lang, name) in LANGUAGE_FIELDS {
         builder.add_text_field(name, text_options(analyzer_for(lang)));
@@ -148,6 +152,8 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_text_field("symbol_key", STORED);
     builder.add_u64_field("has_text", STORED);
     builder.add_u64_field("para_index", FAST | STORED);
+    builder.add_u64_field("text_chars", FAST);
+    builder.add_u64_field("para_role", FAST);
     builder.add_text_field("metadata_json", STORED);
     builder.add_text_field("paragraph_json", STORED);
     builder.add_u64_field("file_size", STORED);
@@ -192,6 +198,8 @@ impl Fields {
             symbol_key: field("symbol_key")?,
             has_text: field("has_text")?,
             para_index: field("para_index")?,
+            text_chars: field("text_chars")?,
+            para_role: field("para_role")?,
             metadata_json: field("metadata_json")?,
             paragraph_json: field("paragraph_json")?,
             file_size: field("file_size")?,

@@ -7,12 +7,15 @@ use crate::collectors::{
     FacetCollector, FacetFruit,
 };
 use crate::highlight::{Highlighter, SNIPPET_FORMAT};
+use crate::known_items::{named_items, NamedItems};
 use crate::query::{parse_filter, parse_query, Filter, QueryNode};
+use crate::ranking::{citation_prior, StaticPriors, CITATION_PRIOR_WINDOW, PARAGRAPH_DAMPING};
 use crate::schema::{
     access_rank, slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS,
 };
 use crate::writer::{open_index, read_stamp, IndexStamp};
 use crate::IndexError;
+use expand::Segment;
 use hrlex_analysis::{analyzer_for, ANALYZER_CJK_BIGRAM, ANALYZER_IDENTIFIER};
 use hrlex_model::{Access, Document, Lang, Paragraph};
 use serde::{Deserialize, Serialize};
@@ -23,7 +26,7 @@ use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery, TermSetQuery,
+    QueryClone, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
@@ -31,10 +34,14 @@ use tantivy::{
     TERMINATED,
 };
 
+mod expand;
+
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: usize = 200;
-/// Documents re-ranked with their best paragraph (document BM25 + best paragraph BM25).
-const RERANK_WINDOW: usize = 100;
+/// Documents re-ranked with their paragraphs (see [`crate::ranking`]).
+pub(crate) const RERANK_WINDOW: usize = 100;
+/// At most this many known items (documents bearing what the query names) come first.
+const KNOWN_ITEMS_MAX: usize = 20;
 /// Paragraphs listed per hit.
 const PARAGRAPHS_PER_HIT: usize = 3;
 
@@ -86,6 +93,13 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Compute facet counts.
     pub facets: bool,
+    /// Of the versions of a work, the hit shows the one in this language when it
+    /// matches (the caller's language); the others are listed as its translations.
+    pub prefer_lang: Option<Lang>,
+    /// A word or phrase of the legal vocabulary (a treaty, body or term of art) also
+    /// matches its forms in the other languages; off, only its synonyms and spelling
+    /// variants in the language(s) it was typed in.
+    pub expand_languages: bool,
 }
 
 impl Default for SearchRequest {
@@ -99,6 +113,8 @@ impl Default for SearchRequest {
             offset: 0,
             limit: 10,
             facets: true,
+            prefer_lang: None,
+            expand_languages: true,
         }
     }
 }
@@ -168,11 +184,14 @@ pub struct FacetCount {
 /// The answer to a [`SearchRequest`] (the JSON of `hrlex search --json`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
-    /// Matching documents the caller may see, less the metadata-only records collapsed
-    /// into their full-text twin (`collapse_twins`; only pairs both among the re-ranked
-    /// candidates, or the page when sorting by date, are seen, so a pair further down
-    /// counts twice). The facets leave out the same records.
+    /// Matching works the caller may see: matching documents less the metadata-only
+    /// records collapsed into their full-text twin (`collapse_twins`) and, in relevance
+    /// order, less the other versions of a work already listed (`one_hit_per_work`).
+    /// Collapsing is seen only among the candidates fetched for the page, so where more
+    /// documents match than were fetched, `total_exact` is false and `total` is an upper
+    /// bound. The facets leave out the same records.
     pub total: u64,
+    pub total_exact: bool,
     pub offset: usize,
     pub limit: usize,
     pub hits: Vec<SearchHit>,
@@ -201,7 +220,20 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     analyzers: Analyzers,
+    /// "Cited by N works" of documents already ranked, for the index generation they
+    /// were counted on (the count changes only with a commit).
+    citing_works: std::sync::Mutex<CitingWorksCache>,
 }
+
+/// Citing-work counts by (access rank, document id), valid for one searcher generation.
+#[derive(Default)]
+struct CitingWorksCache {
+    generation: u64,
+    counts: HashMap<(u64, String), usize>,
+}
+
+/// Entries kept before the cache starts over.
+const CITING_WORKS_CACHE_MAX: usize = 100_000;
 
 impl SearchIndex {
     /// Opens the index in `index_dir` for searching.
@@ -221,6 +253,7 @@ impl SearchIndex {
             reader,
             fields,
             analyzers,
+            citing_works: std::sync::Mutex::new(CitingWorksCache::default()),
         })
     }
 
@@ -256,13 +289,7 @@ impl SearchIndex {
     }
 
     pub(crate) fn access_query(&self, access: Access) -> Box<dyn Query> {
-        Box::new(RangeQuery::new(
-            Bound::Included(Term::from_field_u64(self.fields.access, 0)),
-            Bound::Included(Term::from_field_u64(
-                self.fields.access,
-                access_rank(access),
-            )),
-        ))
+        access_range(self.fields.access, access)
     }
 
     /// The whole document with its numbered paragraphs and their citations, if it exists
@@ -273,8 +300,11 @@ impl SearchIndex {
             return Ok(None);
         };
         let _ = address;
+        // Ids are unique per document (the writer refuses a second file with the same
+        // id); the access clause keeps it so should a record ever disagree.
         let query = BooleanQuery::new(vec![
             (Occur::Must, Box::new(self.kind_query(KIND_PARAGRAPH))),
+            (Occur::Must, self.access_query(access)),
             (
                 Occur::Must,
                 Box::new(TermQuery::new(
@@ -376,6 +406,7 @@ impl SearchIndex {
     /// Runs a search. Malformed queries and filters give [`IndexError::Query`] with the
     /// position and reason.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, IndexError> {
+        crate::request_bounds::check_request_bounds(request)?;
         if request.limit > MAX_LIMIT {
             return Err(IndexError::InvalidRequest(format!(
                 "limit {} is above the maximum {MAX_LIMIT}",
@@ -394,6 +425,7 @@ impl SearchIndex {
             analyzers: &self.analyzers,
             searcher: &searcher,
             access: request.access,
+            expand_languages: request.expand_languages,
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, compiler.compile(&query_node)?),
@@ -424,6 +456,14 @@ impl SearchIndex {
                 constant(Box::new(BooleanQuery::new(alternatives))),
             ));
         }
+        // Everything but the text: what a known item must satisfy (`GC 36` names the
+        // comment without its words being in it).
+        let constraints = BooleanQuery::new(
+            clauses[1..]
+                .iter()
+                .map(|(occur, query)| (*occur, query.box_clone()))
+                .collect(),
+        );
         let document_query = BooleanQuery::new(clauses);
 
         let facet_fields = || FacetCollector {
@@ -442,19 +482,30 @@ impl SearchIndex {
         };
         let facet_collector = request.facets.then(facet_fields);
         let paragraph_query = compiler.paragraph_query(&query_node);
+        let priors = StaticPriors {
+            recommendations_asked: asks_for_recommendations(request, &query_node),
+        };
+        let named = match request.sort {
+            SortOrder::Relevance => named_items(&query_node),
+            SortOrder::Date => NamedItems::default(),
+        };
         let (ranked, total, mut facets): (Vec<(f32, DocAddress)>, usize, Option<FacetFruit>) =
             match request.sort {
                 SortOrder::Relevance => {
-                    let window = (request.offset + request.limit).max(RERANK_WINDOW);
+                    // Enough for the page after works collapse, and at least the
+                    // re-rank window.
+                    let wanted = request.offset + request.limit;
+                    let window = (wanted * 2).max(wanted + RERANK_WINDOW);
+                    let retrieval = TopDocs::with_limit(window).tweak_score(
+                        move |segment: &tantivy::SegmentReader| {
+                            let segment_priors = priors.segment(segment);
+                            move |doc: tantivy::DocId, score: tantivy::Score| {
+                                score * segment_priors.prior(doc)
+                            }
+                        },
+                    );
                     let (top, total, facets) = searcher
-                        .search(
-                            &document_query,
-                            &(
-                                TopDocs::with_limit(window).order_by_score(),
-                                Count,
-                                facet_collector,
-                            ),
-                        )
+                        .search(&document_query, &(retrieval, Count, facet_collector))
                         .map_err(IndexError::engine("searching documents"))?;
                     (top, total, facets)
                 }
@@ -480,10 +531,24 @@ impl SearchIndex {
                 }
             };
 
+        // Known items join the candidates (first) even when retrieval ranked them low.
+        let known: HashSet<DocAddress> = if named.is_empty() {
+            HashSet::new()
+        } else {
+            self.known_items(&searcher, &constraints, &named)?
+        };
+        let mut ranked: Vec<(f32, DocAddress)> = ranked;
+        let retrieved: HashSet<DocAddress> = ranked.iter().map(|(_, address)| *address).collect();
+        let searcher_priors = priors.for_searcher(&searcher);
+        for address in &known {
+            if !retrieved.contains(address) {
+                ranked.insert(0, (0.0, *address));
+            }
+        }
         // The candidates' ids come from their stored records; their metadata (a JSON
         // decode) is read only for the hits of the page.
         let mut candidates: Vec<Candidate> = Vec::with_capacity(ranked.len());
-        for (score, address) in ranked {
+        for (retrieval_rank, (score, address)) in ranked.into_iter().enumerate() {
             let stored: TantivyDocument = searcher
                 .doc(address)
                 .map_err(IndexError::engine("reading a document"))?;
@@ -500,19 +565,31 @@ impl SearchIndex {
                 .get_first(self.fields.has_text)
                 .and_then(|value| value.as_u64())
                 .is_some_and(|flag| flag != 0);
+            let work_id = stored
+                .get_first(self.fields.work_id)
+                .and_then(|value| value.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let is_known = known.contains(&address);
             candidates.push(Candidate {
                 score,
                 inherited: 0.0,
                 address,
                 id,
+                work_id,
                 symbol_key,
                 has_text,
+                prior: searcher_priors.of(address),
+                reranked: is_known || retrieval_rank < RERANK_WINDOW,
+                known: is_known,
+                retrieval_rank,
                 stored,
             });
         }
         let collapsed = collapse_twins(&mut candidates, |address| {
             lang_at(&searcher, address).unwrap_or_default()
         });
+        let total_exact = total <= retrieved.len();
         let total = total.saturating_sub(collapsed.len());
         if let Some(fruit) = facets.as_mut() {
             facet_fields()
@@ -543,6 +620,7 @@ impl SearchIndex {
                         Occur::Must,
                         constant(Box::new(self.kind_query(KIND_PARAGRAPH))),
                     ),
+                    (Occur::Must, constant(self.access_query(request.access))),
                     (
                         Occur::Must,
                         Box::new(CandidateRecordsQuery(Arc::clone(&records))),
@@ -575,16 +653,26 @@ impl SearchIndex {
             .into_iter()
             .zip(slots)
             .map(|(candidate, slot)| {
-                let best = best_of(slot).first().map_or(0.0, |(score, _)| *score);
-                (
-                    (candidate.score + best).max(candidate.inherited),
-                    candidate,
-                    slot,
-                )
+                let paragraph_scores = best_of(slot).iter().map(|(score, _)| *score);
+                (rerank_score(&candidate, paragraph_scores), candidate, slot)
             })
             .collect();
+        let mut collapsed_works = 0;
         if request.sort == SortOrder::Relevance {
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            scored.sort_by(|a, b| relevance_order((a.0, &a.1), (b.0, &b.1)));
+            let preferred = request
+                .prefer_lang
+                .or_else(|| language_of_script(&request.query));
+            let dropped = one_hit_per_work(&mut scored, preferred, |address| {
+                lang_at(&searcher, address).as_deref().and_then(Lang::parse)
+            });
+            collapsed_works = dropped.len();
+            self.apply_citation_prior(&searcher, &mut scored, request.access)?;
+            if let Some(fruit) = facets.as_mut() {
+                facet_fields()
+                    .subtract(&searcher, &dropped, fruit)
+                    .map_err(IndexError::engine("counting facets"))?;
+            }
             scored = scored
                 .into_iter()
                 .skip(request.offset)
@@ -604,7 +692,10 @@ impl SearchIndex {
         works.dedup();
         let translations =
             self.translations_of_works(&searcher, &works, request.access, &known_ids)?;
-        let mut highlighter = Highlighter::new(&self.analyzers, &query_node);
+        let mut highlighter = Highlighter::new(
+            &self.analyzers,
+            &compiler.with_other_form_phrases(&query_node),
+        );
         let mut hits = Vec::with_capacity(page.len());
         for (score, document, slot) in page {
             let mut paragraphs = Vec::new();
@@ -657,7 +748,8 @@ impl SearchIndex {
         }
 
         Ok(SearchResponse {
-            total: total as u64,
+            total: total.saturating_sub(collapsed_works) as u64,
+            total_exact,
             offset: request.offset,
             limit: request.limit,
             hits,
@@ -770,6 +862,98 @@ impl SearchIndex {
         Ok(by_work)
     }
 
+    /// The documents satisfying `constraints` (kind, access, filters) that bear an item
+    /// the query names (`crate::known_items`).
+    fn known_items(
+        &self,
+        searcher: &Searcher,
+        constraints: &BooleanQuery,
+        named: &NamedItems,
+    ) -> Result<HashSet<DocAddress>, IndexError> {
+        let mut lookups: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        lookups.push((
+            Occur::Should,
+            Box::new(TermSetQuery::new(named.keys.iter().map(|key| {
+                Term::from_field_text(self.fields.identifier_key, key)
+            }))),
+        ));
+        lookups.push((
+            Occur::Should,
+            Box::new(TermSetQuery::new(
+                named
+                    .ids
+                    .iter()
+                    .map(|id| Term::from_field_text(self.fields.doc_id, id)),
+            )),
+        ));
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(constraints.clone()) as Box<dyn Query>),
+            (Occur::Must, constant(Box::new(BooleanQuery::new(lookups)))),
+        ]);
+        let found = searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(KNOWN_ITEMS_MAX).order_by_score(),
+            )
+            .map_err(IndexError::engine("finding the documents the query names"))?;
+        Ok(found.into_iter().map(|(_, address)| address).collect())
+    }
+
+    /// Multiplies the score of the first [`CITATION_PRIOR_WINDOW`] re-ranked hits by
+    /// their citation prior (`crate::ranking::citation_prior`: how many works the caller
+    /// may see cite them) and re-sorts them; the rest of the order is unchanged, so it
+    /// stays independent of the page. Counts are cached per index generation.
+    fn apply_citation_prior(
+        &self,
+        searcher: &Searcher,
+        scored: &mut [(f32, Candidate, usize)],
+        access: Access,
+    ) -> Result<(), IndexError> {
+        let window = scored
+            .iter()
+            .take(CITATION_PRIOR_WINDOW)
+            .take_while(|(_, candidate, _)| candidate.reranked)
+            .count();
+        if window < 2 {
+            return Ok(());
+        }
+        let generation = searcher.generation().generation_id();
+        let rank = access_rank(access);
+        let missing: Vec<&str> = {
+            let mut cache = self
+                .citing_works
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if cache.generation != generation || cache.counts.len() > CITING_WORKS_CACHE_MAX {
+                cache.generation = generation;
+                cache.counts.clear();
+            }
+            scored[..window]
+                .iter()
+                .map(|(_, candidate, _)| candidate.id.as_str())
+                .filter(|id| !cache.counts.contains_key(&(rank, id.to_string())))
+                .collect()
+        };
+        let counted = self.cited_by_work_counts(&missing, access)?;
+        let mut cache = self
+            .citing_works
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for (id, count) in missing.iter().zip(counted) {
+            cache.counts.insert((rank, id.to_string()), count);
+        }
+        for (score, candidate, _) in scored[..window].iter_mut() {
+            let count = cache
+                .counts
+                .get(&(rank, candidate.id.clone()))
+                .copied()
+                .unwrap_or(0);
+            *score *= citation_prior(count);
+        }
+        scored[..window].sort_by(|a, b| relevance_order((a.0, &a.1), (b.0, &b.1)));
+        Ok(())
+    }
+
     /// A record's `doc_id`, from the doc store.
     fn stored_id(&self, searcher: &Searcher, address: DocAddress) -> Result<String, IndexError> {
         let stored: TantivyDocument = searcher
@@ -791,6 +975,15 @@ struct Candidate {
     inherited: f32,
     address: DocAddress,
     id: String,
+    work_id: String,
+    /// [`StaticPriors`] of the document.
+    prior: f32,
+    /// Among the first [`RERANK_WINDOW`] of retrieval, or a known item: ordered by
+    /// [`rerank_score`]; the others keep their retrieval order after them.
+    reranked: bool,
+    /// Bears an identifier the query names.
+    known: bool,
+    retrieval_rank: usize,
     /// The normalized UN symbol (stored `symbol_key`).
     symbol_key: Option<String>,
     /// Not metadata-only (stored `has_text`).
@@ -890,6 +1083,160 @@ fn render_facets(fruit: FacetFruit) -> BTreeMap<String, Vec<FacetCount>> {
 }
 
 /// Matches without contributing to the score.
+/// The score of a re-ranked candidate (see [`crate::ranking`]): its prior times its
+/// document BM25 plus its role-weighted paragraphs, the best first, damped. Others keep
+/// their retrieval score.
+fn rerank_score(candidate: &Candidate, paragraph_scores: impl Iterator<Item = f32>) -> f32 {
+    let retrieval = candidate.score.max(candidate.inherited);
+    if !candidate.reranked {
+        return retrieval;
+    }
+    let mut evidence = 0.0;
+    let mut factor = 1.0;
+    for score in paragraph_scores {
+        evidence += factor * score;
+        factor *= PARAGRAPH_DAMPING;
+    }
+    // `score` is BM25 × prior already.
+    retrieval + candidate.prior * evidence
+}
+
+/// Relevance order: known items, then the re-ranked window by score, then the rest in
+/// retrieval order; ties by id. A total order that does not depend on the page.
+fn relevance_order(a: (f32, &Candidate), b: (f32, &Candidate)) -> std::cmp::Ordering {
+    let group = |candidate: &Candidate| match (candidate.known, candidate.reranked) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
+    group(a.1)
+        .cmp(&group(b.1))
+        .then_with(|| match group(a.1) {
+            2 => a.1.retrieval_rank.cmp(&b.1.retrieval_rank),
+            _ => b.0.total_cmp(&a.0),
+        })
+        .then_with(|| a.1.id.cmp(&b.1.id))
+}
+
+/// Keeps one hit per work in `scored` (sorted): the best-placed version, or the best
+/// version in `prefer_lang` when there is one, at the place of the best. Returns the
+/// addresses of the versions dropped.
+fn one_hit_per_work(
+    scored: &mut Vec<(f32, Candidate, usize)>,
+    prefer_lang: Option<Lang>,
+    mut lang_of: impl FnMut(DocAddress) -> Option<Lang>,
+) -> Vec<DocAddress> {
+    let mut first_of_work: HashMap<String, usize> = HashMap::new();
+    let mut keep = vec![true; scored.len()];
+    let mut swaps: Vec<(usize, usize)> = Vec::new();
+    for position in 0..scored.len() {
+        let work = scored[position].1.work_id.clone();
+        if work.is_empty() {
+            continue;
+        }
+        match first_of_work.get(&work) {
+            None => {
+                first_of_work.insert(work, position);
+            }
+            Some(&first) => {
+                keep[position] = false;
+                if let Some(lang) = prefer_lang {
+                    let shown = swaps
+                        .iter()
+                        .find(|(at, _)| *at == first)
+                        .map_or(first, |(_, with)| *with);
+                    if lang_of(scored[shown].1.address) != Some(lang)
+                        && lang_of(scored[position].1.address) == Some(lang)
+                    {
+                        swaps.retain(|(at, _)| *at != first);
+                        swaps.push((first, position));
+                    }
+                }
+            }
+        }
+    }
+    for (at, with) in swaps {
+        // The preferred version takes the place (and score) of the best one.
+        let score = scored[at].0;
+        scored.swap(at, with);
+        scored[at].0 = score;
+    }
+    let mut dropped = Vec::new();
+    let mut keep_iter = keep.into_iter();
+    scored.retain(|(_, candidate, _)| {
+        let kept = keep_iter.next().unwrap_or(true);
+        if !kept {
+            dropped.push(candidate.address);
+        }
+        kept
+    });
+    dropped
+}
+
+/// The language a query's letters say it is in, when their script says it: Arabic,
+/// Cyrillic (Russian) or Han (Chinese). A Latin-script query says nothing.
+fn language_of_script(query: &str) -> Option<Lang> {
+    let mut found: Option<Lang> = None;
+    for character in query.chars().filter(|c| c.is_alphabetic()) {
+        let lang = match character as u32 {
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Lang::Ar,
+            0x0400..=0x04FF => Lang::Ru,
+            _ if has_cjk(character.encode_utf8(&mut [0; 4])) => Lang::Zh,
+            // Field names and operators (`state:`, `AND`) do not make a language.
+            _ if character.is_ascii() => continue,
+            _ => return None,
+        };
+        match found {
+            Some(seen) if seen != lang => return None,
+            _ => found = Some(lang),
+        }
+    }
+    found
+}
+
+/// The query or a filter asks for recommendations (so they are not fragments): a
+/// `type:recommendation`, `response:` or `status:` filter, or the word in the query.
+fn asks_for_recommendations(request: &SearchRequest, node: &QueryNode) -> bool {
+    let filtered = request.filters.iter().any(|filter| {
+        matches!(filter.field.as_str(), "response" | "status")
+            || (filter.field == "type" && filter.value.to_lowercase().starts_with("recommendation"))
+            || (filter.field == "mechanism" && filter.value.eq_ignore_ascii_case("upr"))
+    });
+    let mut asked = filtered;
+    fn walk(node: &QueryNode, asked: &mut bool) {
+        match node {
+            QueryNode::Filter(Filter::DocType(hrlex_model::DocType::Recommendation))
+            | QueryNode::Filter(Filter::Response(_))
+            | QueryNode::Filter(Filter::Status(_))
+            | QueryNode::Filter(Filter::Mechanism(hrlex_model::Mechanism::Upr)) => *asked = true,
+            QueryNode::Word(word) | QueryNode::Phrase(word) | QueryNode::Prefix(word) => {
+                let lowered = word.to_lowercase();
+                const MARKERS: &[&str] =
+                    &["recommend", "recomend", "рекоменд", "توصي", "建议", "upr"];
+                if MARKERS.iter().any(|marker| lowered.contains(marker)) {
+                    *asked = true;
+                }
+            }
+            QueryNode::And(children) | QueryNode::Or(children) => {
+                for child in children {
+                    walk(child, asked);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(node, &mut asked);
+    asked
+}
+
+/// Records (documents and paragraphs) that `access` may see.
+fn access_range(field: Field, access: Access) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_u64(field, 0)),
+        Bound::Included(Term::from_field_u64(field, access_rank(access))),
+    ))
+}
+
 fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
 }
@@ -911,12 +1258,20 @@ struct Compiler<'a> {
     analyzers: &'a Analyzers,
     searcher: &'a Searcher,
     access: Access,
+    /// See [`SearchRequest::expand_languages`].
+    expand_languages: bool,
 }
 
 impl Compiler<'_> {
+    fn access_clause(&self) -> Box<dyn Query> {
+        access_range(self.fields.access, self.access)
+    }
+
     fn compile(&self, node: &QueryNode) -> Result<Box<dyn Query>, IndexError> {
         Ok(match node {
-            QueryNode::Word(text) | QueryNode::Phrase(text) => self.text_query(text, false),
+            QueryNode::Word(text) | QueryNode::Phrase(text) => {
+                self.with_other_forms(text, self.text_query(text, false))
+            }
             QueryNode::Prefix(text) => self.per_language(|field, analyzer| {
                 let prefix = self
                     .analyzers
@@ -947,7 +1302,22 @@ impl Compiler<'_> {
             QueryNode::Filter(filter) => constant(self.filter_query(filter)),
             QueryNode::And(children) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for child in children {
+                for segment in self.segments(children) {
+                    let child = match segment {
+                        Segment::Child(child) => child,
+                        Segment::Concept { words, text } => {
+                            let mut typed: Vec<(Occur, Box<dyn Query>)> = words
+                                .iter()
+                                .map(|word| (Occur::Must, self.text_query(word, true)))
+                                .collect();
+                            let original = match typed.len() {
+                                1 => typed.remove(0).1,
+                                _ => Box::new(BooleanQuery::new(typed)),
+                            };
+                            clauses.push((Occur::Must, self.with_other_forms(&text, original)));
+                            continue;
+                        }
+                    };
                     match child {
                         QueryNode::Not(inner) => {
                             clauses.push((Occur::MustNot, self.compile(inner)?))
@@ -1117,16 +1487,7 @@ impl Compiler<'_> {
                     IndexRecordOption::Basic,
                 )) as Box<dyn Query>,
             ),
-            (
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_u64(fields.access, 0)),
-                    Bound::Included(Term::from_field_u64(
-                        fields.access,
-                        access_rank(self.access),
-                    )),
-                )),
-            ),
+            (Occur::Must, self.access_clause()),
             (Occur::Must, Box::new(BooleanQuery::new(lookups))),
         ]);
         let documents = self
@@ -1157,6 +1518,7 @@ impl Compiler<'_> {
                     IndexRecordOption::Basic,
                 )) as Box<dyn Query>,
             ),
+            (Occur::Must, self.access_clause()),
             (
                 Occur::Must,
                 Box::new(TermSetQuery::new(
@@ -1253,6 +1615,11 @@ impl Compiler<'_> {
                 _ => continue,
             };
             clauses.push((Occur::Should, query));
+        }
+        for text in self.concept_texts(node) {
+            if let Some(query) = self.other_forms_query(&text) {
+                clauses.push((Occur::Should, query));
+            }
         }
         if clauses.is_empty() {
             return None;
@@ -1429,12 +1796,28 @@ mod tests {
         expected.sort();
         assert_eq!(langs, expected);
 
-        // Every version of the work, best paragraph first, none from a deleted record.
+        // One hit for the work (issue 11: one work, one hit), its other versions listed
+        // on it, none from a deleted record; in the caller's language when asked.
         let response = index
             .search(&SearchRequest::new("torture OR tortura OR التعذيب OR 酷刑"))
             .unwrap();
         let ids: Vec<&str> = response.hits.iter().map(|hit| hit.id.as_str()).collect();
-        assert_eq!(response.total, 3, "{ids:?}");
+        assert_eq!(response.total, 1, "{ids:?}");
+        assert!(response.total_exact);
+        for lang in [Lang::Ar, Lang::Zh, Lang::En] {
+            let mut request = SearchRequest::new("torture OR tortura OR التعذيب OR 酷刑");
+            request.prefer_lang = Some(lang);
+            let response = index.search(&request).unwrap();
+            assert_eq!(response.hits.len(), 1);
+            assert_eq!(response.hits[0].lang, lang, "{:?}", response.hits[0].id);
+            assert_eq!(
+                response.facets["lang"]
+                    .iter()
+                    .map(|count| count.count)
+                    .sum::<u64>(),
+                1
+            );
+        }
         for hit in &response.hits {
             assert!(!hit.paragraphs.is_empty(), "{} has no paragraph", hit.id);
             assert_eq!(

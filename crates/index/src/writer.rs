@@ -7,11 +7,13 @@ use crate::analysis::has_cjk;
 use crate::cleanup;
 use crate::events::IndexEvent;
 use crate::lock::{unix_now, IndexLock, LockHolder};
+use crate::ranking::paragraph_roles;
 use crate::schema::{
     access_rank, build_schema, date_sort_key, language_slot, Fields, KIND_DOCUMENT, KIND_FILE,
     KIND_PARAGRAPH, SCHEMA_VERSION,
 };
 use crate::status::{write_last_run, LastRun, RunOutcome};
+use crate::unique_ids::IdRegistry;
 use crate::IndexError;
 use hrlex_model::{CitationKey, Document, Lang};
 use serde::{Deserialize, Serialize};
@@ -125,6 +127,14 @@ pub struct FileFailure {
     pub reason: String,
 }
 
+/// A file byte-identical to one already indexed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IdenticalFile {
+    pub path: String,
+    /// The manifest key (canonical path) of the file indexed in its place.
+    pub same_as: String,
+}
+
 /// What a run did.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct IndexRunReport {
@@ -139,6 +149,10 @@ pub struct IndexRunReport {
     /// Files that are not documents (recorded so they are not re-read next time).
     pub skipped: usize,
     pub failed: Vec<FileFailure>,
+    /// Files not indexed because they are byte-identical (with their sidecars) to
+    /// another file of the corpus, which is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identical: Vec<IdenticalFile>,
     /// Documents written by this run.
     pub documents_written: usize,
     /// Documents in the index after the run.
@@ -170,6 +184,8 @@ struct ManifestRecord {
     size: u64,
     mtime_ns: i64,
     hash: String,
+    /// `documents`, `skipped` or `unchanged` (see [`add_file_record`]).
+    status: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,6 +358,7 @@ fn load_manifest(
                     .and_then(|value| value.as_i64())
                     .unwrap_or(i64::MIN),
                 hash: text(fields.file_hash),
+                status: text(fields.file_status),
             },
         );
     }
@@ -506,6 +523,19 @@ where
         previous_manifest.clone()
     };
 
+    let committed = (!options.full)
+        .then(|| index.reader().map(|reader| reader.searcher()))
+        .transpose()
+        .map_err(IndexError::engine("opening a reader"))?;
+    let mut ids = IdRegistry::new(committed, &fields);
+    // Which file first brought each content (hash): a byte-identical copy is reported
+    // and not indexed a second time.
+    let mut content_owner: HashMap<String, String> = manifest
+        .iter()
+        .filter(|(_, record)| record.status != "skipped")
+        .map(|(key, record)| (record.hash.clone(), key.clone()))
+        .collect();
+
     let file_count = entries.len();
     let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
     let mut candidates: Vec<(CorpusEntry, String, Fingerprint)> = Vec::new();
@@ -596,6 +626,25 @@ where
                     continue;
                 }
             }
+            let original = content_owner
+                .get(&hash)
+                .filter(|owner| *owner != key && seen.contains(*owner));
+            if let Some(original) = original {
+                report.identical.push(IdenticalFile {
+                    path: entry.path.display().to_string(),
+                    same_as: original.clone(),
+                });
+                // What it had before it became a copy goes; no file record, so it is
+                // looked at again next run (and indexed once the original is gone).
+                writer.delete_term(Term::from_field_text(fields.source_file, key));
+                writer.delete_term(Term::from_field_text(fields.file_key, key));
+                done += 1;
+                observe(&IndexEvent::FileDone { done, of: to_check });
+                continue;
+            }
+            content_owner
+                .entry(hash.clone())
+                .or_insert_with(|| key.clone());
             to_extract.push(entry.clone());
             to_extract_meta.push((key.clone(), *print, hash));
         }
@@ -632,6 +681,25 @@ where
                     continue;
                 }
             };
+            if let Some(documents) = &documents {
+                let document_ids: Vec<&str> = documents
+                    .iter()
+                    .map(|document| document.id.as_str())
+                    .collect();
+                if let Some(duplicate) =
+                    ids.duplicate(key, &document_ids, |holder| seen.contains(holder))?
+                {
+                    report.failed.push(FileFailure {
+                        path: entry.path.display().to_string(),
+                        code: "duplicate-id".into(),
+                        reason: duplicate.reason(),
+                    });
+                    continue;
+                }
+                ids.claim(key, &document_ids);
+            } else {
+                ids.release(key);
+            }
             let was_known = manifest.contains_key(key);
             writer.delete_term(Term::from_field_text(fields.source_file, key));
             writer.delete_term(Term::from_field_text(fields.file_key, key));
@@ -926,6 +994,12 @@ fn add_document(
     }
     record.add_i64(fields.date_sort, date_sort_key(document.date.as_deref()));
     record.add_u64(fields.access, access_rank(document.access));
+    let text_chars: usize = document
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.text.chars().count())
+        .sum();
+    record.add_u64(fields.text_chars, text_chars as u64);
     // The metadata is the document without its paragraphs (stored in their own records);
     // taken out and put back rather than cloning the whole text.
     let paragraphs = std::mem::take(&mut document.paragraphs);
@@ -939,9 +1013,16 @@ fn add_document(
         .add_document(record)
         .map_err(IndexError::engine("adding a document"))?;
 
+    let roles = paragraph_roles(
+        document
+            .paragraphs
+            .iter()
+            .map(|paragraph| paragraph.text.as_str()),
+    );
     for (paragraph_index, paragraph) in document.paragraphs.iter().enumerate() {
         let mut record = TantivyDocument::new();
         record.add_text(fields.kind, KIND_PARAGRAPH);
+        record.add_u64(fields.para_role, roles[paragraph_index] as u64);
         record.add_text(fields.doc_id, &document.id);
         record.add_text(fields.source_file, source_key);
         record.add_u64(fields.para_index, paragraph_index as u64);

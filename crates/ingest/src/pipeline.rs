@@ -29,7 +29,17 @@ pub fn read_head(path: &Path) -> Result<Vec<u8>, IngestError> {
     Ok(head)
 }
 
-/// A stable document id made from a path relative to the corpus root.
+/// A stable document id made from a path relative to the corpus root, distinct for
+/// distinct paths.
+///
+/// The readable part lowercases the path and turns every run of other characters than
+/// letters, digits, `.`, `-` and `_` into one `-` (`echr/Judgment 1.pdf` →
+/// `echr-judgment-1.pdf`). That loses information (`a/b.txt` and `a-b.txt`, `A.pdf` and
+/// `a.pdf`, names differing by a newline), so it is the whole id only for a *plain* path,
+/// one made of lowercase ASCII letters, digits, `.`, `_` and single `/` between names,
+/// from which it can be read back. Any other path gets `~` and 10 hex digits of the
+/// BLAKE3 hash of the path appended: `~` never occurs in a plain id, and two other paths
+/// share an id only if their hashes do.
 pub fn id_from_relative_path(relative: &str) -> String {
     let mut id = String::with_capacity(relative.len());
     for c in relative.chars() {
@@ -39,7 +49,16 @@ pub fn id_from_relative_path(relative: &str) -> String {
             id.push('-');
         }
     }
-    id.trim_matches('-').to_string()
+    let id = id.trim_matches('-');
+    let plain = relative
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_' || c == '/')
+        && relative.replace('/', "-") == id;
+    if plain {
+        return id.to_string();
+    }
+    let hash = blake3::hash(relative.as_bytes()).to_hex();
+    format!("{id}~{}", &hash[..10])
 }
 
 /// True for the files that describe a corpus folder rather than belong to it
@@ -316,6 +335,41 @@ pub fn note(document: &mut Document, code: &str, message: impl Into<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (issue 18, defect 2): `a/b.txt` and `a-b.txt` both became `a-b.txt`,
+    /// and so did names differing by case or by a newline.
+    #[test]
+    fn regression_18_2_distinct_paths_give_distinct_ids() {
+        let paths = [
+            "a/b.txt",
+            "a-b.txt",
+            "a_b.txt",
+            "A/b.txt",
+            "a/B.txt",
+            "a b.txt",
+            "a\nb.txt",
+            "a\u{0}b.txt",
+            "a//b.txt",
+            "/a/b.txt",
+            "a/b.txt/",
+            "дело/решение.txt",
+            "дело-решение.txt",
+            "决定/第1号.txt",
+            "决定-第1号.txt",
+        ];
+        let ids: std::collections::HashSet<String> = paths
+            .iter()
+            .map(|path| id_from_relative_path(path))
+            .collect();
+        assert_eq!(ids.len(), paths.len(), "{ids:?}");
+        assert_eq!(
+            id_from_relative_path("echr/judgments/001.txt"),
+            "echr-judgments-001.txt"
+        );
+        let cyrillic = id_from_relative_path("дело/решение.txt");
+        assert!(cyrillic.starts_with("дело-решение.txt~"), "{cyrillic}");
+        assert!(!id_from_relative_path("a-b.txt").contains('/'));
+    }
 
     #[test]
     fn corpus_documentation_is_not_a_document() {

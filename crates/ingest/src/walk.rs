@@ -95,7 +95,16 @@ pub fn list_files_with(
                 }
             }
             match EntryKind::of(entry.file_type()) {
-                EntryKind::Regular => files.push(corpus_file(root, entry.path())),
+                EntryKind::Regular => match corpus_file(root, entry.path()) {
+                    Some(file) => files.push(file),
+                    // A lossy name would give two files one id and one source path.
+                    None => problems.push(WalkProblem {
+                        path: entry.path().to_path_buf(),
+                        code: "file-name",
+                        reason: "the file name is not valid UTF-8; rename the file to index it"
+                            .to_string(),
+                    }),
+                },
                 EntryKind::Directory => {}
                 kind => problems.push(WalkProblem::refused(entry.path(), kind)),
             }
@@ -104,17 +113,18 @@ pub fn list_files_with(
     (files, problems)
 }
 
-fn corpus_file(root: &Path, path: &Path) -> CorpusFile {
+/// The file at `path` under `root`; `None` when its relative path is not UTF-8.
+fn corpus_file(root: &Path, path: &Path) -> Option<CorpusFile> {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let relative = if relative.as_os_str().is_empty() {
         path.file_name().map(PathBuf::from).unwrap_or_default()
     } else {
         relative.to_path_buf()
     };
-    CorpusFile {
+    Some(CorpusFile {
         path: path.to_path_buf(),
-        relative: relative.to_string_lossy().replace('\\', "/"),
-    }
+        relative: relative.to_str()?.replace('\\', "/"),
+    })
 }
 
 /// What happened to one file.

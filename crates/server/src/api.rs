@@ -6,7 +6,7 @@ use crate::citation::{citation_text, paragraph_anchor};
 use crate::derived::{self, CitedByResponse, CitesResponse};
 use crate::error::ApiError;
 use crate::state::{AppState, ServerLimits};
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -144,6 +144,20 @@ fn check_query_length(query: &str, limits: &ServerLimits) -> Result<(), ApiError
     Ok(())
 }
 
+/// The offset of 1-based `page`, refused (not wrapped around) when it lies beyond what
+/// may be paged to.
+fn offset_of_page(page: usize, limit: usize, limits: &ServerLimits) -> Result<usize, ApiError> {
+    (page - 1)
+        .checked_mul(limit)
+        .filter(|offset| *offset <= limits.max_offset)
+        .ok_or_else(|| {
+            ApiError::InvalidParameter(format!(
+                "page {page} lies beyond the first {} results, which is as deep as paging goes; refine the query or add filters",
+                limits.max_offset
+            ))
+        })
+}
+
 impl SearchParams {
     /// Reads `q`, `filter` (repeatable), `lang`, `sort`, `offset` or `page` (1-based),
     /// `limit`, `facets`; anything else is refused so that typos do not pass silently.
@@ -203,7 +217,11 @@ impl SearchParams {
                 "give `page` or `offset`, not both".to_string(),
             ));
         }
-        params.offset = offset.unwrap_or_else(|| (page.unwrap_or(1) - 1) * params.limit);
+        params.offset = match (offset, page) {
+            (Some(offset), _) => offset,
+            (None, Some(page)) => offset_of_page(page, params.limit, limits)?,
+            (None, None) => 0,
+        };
         params.check_bounds(limits)?;
         Ok(params)
     }
@@ -244,6 +262,8 @@ impl SearchParams {
             offset: self.offset,
             limit: self.limit,
             facets: self.facets,
+            prefer_lang: None,
+            expand_languages: true,
         })
     }
 }
@@ -260,8 +280,9 @@ pub(crate) async fn run_search_request(
 
 async fn search_get(
     State(state): State<AppState>,
-    Query(pairs): Query<QueryPairs>,
+    pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
+    let Query(pairs) = pairs?;
     let params = SearchParams::from_pairs(&pairs, state.limits(), 10)?;
     let request = params.to_request()?;
     Ok(Json(run_search_request(&state, request).await?))
@@ -471,8 +492,9 @@ pub(crate) fn load_document(
 
 async fn document(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<DocumentResponse>, ApiError> {
+    let Path(id) = id?;
     let response = state
         .run_search(move |index| {
             let document = load_document(index, &id)?;
@@ -493,8 +515,9 @@ struct TranslationsResponse {
 
 async fn translations(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<TranslationsResponse>, ApiError> {
+    let Path(id) = id?;
     let response = state
         .run_search(move |index| {
             let document = load_document(index, &id)?;
@@ -512,8 +535,9 @@ async fn translations(
 
 async fn cites(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<CitesResponse>, ApiError> {
+    let Path(id) = id?;
     let response = state
         .run_search(move |index| {
             let document = load_document(index, &id)?;
@@ -559,9 +583,10 @@ fn page_parameters(
 
 async fn document_cited_by(
     State(state): State<AppState>,
-    Path(id): Path<String>,
-    Query(pairs): Query<QueryPairs>,
+    id: Result<Path<String>, PathRejection>,
+    pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Result<Json<CitedByResponse>, ApiError> {
+    let (Path(id), Query(pairs)) = (id?, pairs?);
     no_parameters_but(&pairs, &["limit"])?;
     let (_, limit) = page_parameters(
         &pairs,
@@ -577,27 +602,60 @@ async fn document_cited_by(
     Ok(Json(response))
 }
 
+/// The parameters of a citation key's cited-by list, the same for the API and the page.
+pub(crate) struct CitedByKeyParams {
+    pub keys: Vec<String>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl CitedByKeyParams {
+    /// Reads `key` (repeatable, each bounded like a query), `offset` and `limit`.
+    pub(crate) fn from_pairs(
+        pairs: &[(String, String)],
+        limits: &ServerLimits,
+        default_limit: usize,
+    ) -> Result<CitedByKeyParams, ApiError> {
+        no_parameters_but(pairs, &["key", "offset", "limit"])?;
+        let keys: Vec<String> = pairs
+            .iter()
+            .filter(|(name, value)| name == "key" && !value.trim().is_empty())
+            .map(|(_, value)| value.trim().to_string())
+            .collect();
+        if keys.is_empty() {
+            return Err(ApiError::InvalidParameter(
+                "`key` is required (a citation key such as `comm:CCPR:1153/2003`)".to_string(),
+            ));
+        }
+        if keys.len() > hrlex_index::query::MAX_CLAUSES {
+            return Err(ApiError::InvalidParameter(format!(
+                "{} keys given; the limit is {}",
+                keys.len(),
+                hrlex_index::query::MAX_CLAUSES
+            )));
+        }
+        for key in &keys {
+            check_query_length(key, limits)?;
+        }
+        let (offset, limit) = page_parameters(pairs, limits, default_limit)?;
+        Ok(CitedByKeyParams {
+            keys,
+            offset,
+            limit,
+        })
+    }
+}
+
 async fn key_cited_by(
     State(state): State<AppState>,
-    Query(pairs): Query<QueryPairs>,
+    pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Result<Json<CitedByResponse>, ApiError> {
-    no_parameters_but(&pairs, &["key", "offset", "limit"])?;
-    let keys: Vec<String> = pairs
-        .iter()
-        .filter(|(name, value)| name == "key" && !value.trim().is_empty())
-        .map(|(_, value)| value.trim().to_string())
-        .collect();
-    if keys.is_empty() {
-        return Err(ApiError::InvalidParameter(
-            "`key` is required (a citation key such as `comm:CCPR:1153/2003`)".to_string(),
-        ));
-    }
-    for key in &keys {
-        check_query_length(key, state.limits())?;
-    }
-    let (offset, limit) = page_parameters(&pairs, state.limits(), 20)?;
+    let Query(pairs) = pairs?;
+    let params = CitedByKeyParams::from_pairs(&pairs, state.limits(), 20)?;
     let response = state
-        .run_search(move |index| derived::cited_by_keys(index, &keys, offset, limit))
+        .run_search(move |index| {
+            derived::cited_by_keys(index, &params.keys, params.offset, params.limit)
+        })
         .await?;
     Ok(Json(response))
 }
@@ -611,8 +669,9 @@ struct FacetsResponse {
 
 async fn facets(
     State(state): State<AppState>,
-    Query(pairs): Query<QueryPairs>,
+    pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Result<Json<FacetsResponse>, ApiError> {
+    let Query(pairs) = pairs?;
     let mut fields: Vec<String> = Vec::new();
     let mut search_pairs: Vec<(String, String)> = Vec::new();
     for (name, value) in pairs {
@@ -696,9 +755,10 @@ struct HealthResponse {
     documents: u64,
 }
 
-/// Healthy when the index answers a count.
+/// Healthy when the index answers a count; 503 `index_unavailable` when it cannot.
+/// Takes no search slot: it answers while searches saturate the server.
 async fn healthz(State(state): State<AppState>) -> Result<Json<HealthResponse>, ApiError> {
-    let index_info = state.run_search(|index| Ok(index.info()?)).await?;
+    let index_info = state.read_index(|index| Ok(index.info()?)).await?;
     Ok(Json(HealthResponse {
         status: "ok",
         generation: index_info.generation,
@@ -707,11 +767,10 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<HealthResponse>, 
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    let index = state.index();
-    let index_info = tokio::task::spawn_blocking(move || index.info()).await;
+    let index_info = state.read_index(|index| Ok(index.info()?)).await;
     let (generation, documents) = match index_info {
-        Ok(Ok(info)) => (Some(info.generation), Some(info.documents)),
-        _ => (None, None),
+        Ok(info) => (Some(info.generation), Some(info.documents)),
+        Err(_) => (None, None),
     };
     (
         [(

@@ -178,6 +178,8 @@ pub struct CitedByGroup {
     pub system: String,
     /// Citing documents of this system (all of them, not only those listed).
     pub count: u64,
+    /// Distinct citing works among them (language versions of one work count once).
+    pub works: u64,
     pub documents: Vec<CitingDocument>,
 }
 
@@ -187,6 +189,9 @@ pub struct CitedByResponse {
     pub keys: Vec<String>,
     /// Citing documents.
     pub total: u64,
+    /// Distinct citing works (language versions of one work count once), as
+    /// `hrlex cited-by --json` gives them.
+    pub works: u64,
     pub offset: usize,
     pub limit: usize,
     pub systems: Vec<CitedByGroup>,
@@ -214,23 +219,31 @@ fn group_cited_by(graph: hrlex_index::CitedByResponse) -> CitedByResponse {
                     .collect(),
             });
     }
-    let mut counts: Vec<(String, u64)> = graph
+    let mut counts: Vec<(String, u64, u64)> = graph
         .systems
         .iter()
-        .map(|count| (count.system.clone(), count.documents as u64))
+        .map(|count| {
+            (
+                count.system.clone(),
+                count.documents as u64,
+                count.works as u64,
+            )
+        })
         .collect();
     counts.sort();
     CitedByResponse {
         keys: graph.keys,
         total: graph.total as u64,
+        works: graph.works as u64,
         offset: graph.offset,
         limit: graph.limit,
         systems: counts
             .into_iter()
-            .map(|(system, count)| CitedByGroup {
+            .map(|(system, count, works)| CitedByGroup {
                 documents: groups.remove(&system).unwrap_or_default(),
                 system,
                 count,
+                works,
             })
             .collect(),
     }
@@ -255,6 +268,7 @@ pub(crate) fn cited_by_keys(
         return Ok(CitedByResponse {
             keys: Vec::new(),
             total: 0,
+            works: 0,
             offset,
             limit,
             systems: Vec::new(),

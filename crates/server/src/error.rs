@@ -2,6 +2,7 @@
 //! stable code. Server-side failures (5xx) are logged with their details; the client
 //! only gets the code and a generic message.
 
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hrlex_index::{IndexError, QueryError, QueryErrorKind};
@@ -164,6 +165,27 @@ impl From<IndexError> for ApiError {
             }
             other => ApiError::Internal(other.to_string()),
         }
+    }
+}
+
+/// A path or query string that cannot be read (invalid UTF-8 in a percent-encoded id,
+/// malformed pairs) is the client's error, answered in the same format as every other.
+fn from_rejection(status: StatusCode, message: String) -> ApiError {
+    if status.is_server_error() {
+        return ApiError::Internal(message);
+    }
+    ApiError::InvalidParameter(message)
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        from_rejection(rejection.status(), rejection.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        from_rejection(rejection.status(), rejection.body_text())
     }
 }
 

@@ -5,7 +5,8 @@
 //! - [`AppState`]: the opened index (swapped atomically when it is replaced on disk),
 //!   the [`ServerLimits`], the search slots and the metrics.
 //! - [`router`]: every route, with its middleware (limits, gzip, metrics, timeouts).
-//! - [`serve`]: runs the router on a bound listener with the reload task.
+//! - [`serve`]: runs the router on a bound listener with the reload task, within the
+//!   connection limits of [`ServerLimits`] (see `connections.rs`).
 //! - [`ApiError`]: the one table mapping each error to an HTTP status and stable code.
 //! - [`api_routes`]: the JSON routes, also what the OpenAPI document must describe.
 //!
@@ -21,6 +22,7 @@
 
 mod api;
 mod citation;
+mod connections;
 mod derived;
 mod error;
 mod metrics;
@@ -47,8 +49,6 @@ pub enum ServerError {
     Index(#[from] hrlex_index::IndexError),
     #[error("cannot bind the server address: {0}")]
     Bind(std::io::Error),
-    #[error("server failed: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Every route of the server with its middleware.
@@ -77,19 +77,19 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Runs `router(state)` on `listener` until `shutdown` completes, with the task that
-/// follows index commits of other processes.
+/// follows index commits of other processes. Connections are bounded by the state's
+/// [`ServerLimits`] (count, header read time, idle time). On shutdown, idle connections
+/// are closed and requests in progress finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let reload_task = state.spawn_reload_task();
-    let result = axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServerError::Serve);
+    let limits = state.limits().clone();
+    connections::serve_connections(listener, router(state), &limits, shutdown).await;
     reload_task.abort();
-    result
+    Ok(())
 }
 
 async fn fallback(request: Request) -> Response {

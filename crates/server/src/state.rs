@@ -31,6 +31,14 @@ pub struct ServerLimits {
     pub request_timeout: Duration,
     /// How often the server checks for a new index generation or a replaced index.
     pub reload_interval: Duration,
+    /// Connections open at once. At the cap, the connection idle the longest is closed
+    /// to make room; `hrlex serve` lowers it to fit the file-descriptor limit.
+    pub max_connections: usize,
+    /// Time a client has to send a request's head (slow-header clients are cut off).
+    pub header_read_timeout: Duration,
+    /// A connection with no request in progress for this long is closed (keep-alive
+    /// connections, and connections that never send a request).
+    pub idle_timeout: Duration,
 }
 
 impl Default for ServerLimits {
@@ -46,6 +54,9 @@ impl Default for ServerLimits {
             queue_wait: Duration::from_secs(2),
             request_timeout: Duration::from_secs(15),
             reload_interval: Duration::from_secs(1),
+            max_connections: 1024,
+            header_read_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -198,7 +209,7 @@ impl AppState {
             work(&index)
         });
         match tokio::time::timeout(limits.search_budget, task).await {
-            Ok(Ok(result)) => result,
+            Ok(Ok(result)) => result.map_err(|error| self.unavailable_if_index_missing(error)),
             Ok(Err(join_error)) => Err(ApiError::Internal(format!(
                 "search task failed: {join_error}"
             ))),
@@ -206,5 +217,38 @@ impl AppState {
                 budget: limits.search_budget,
             }),
         }
+    }
+
+    /// Runs cheap blocking index reads (`/healthz`, `/metrics`) on the blocking pool
+    /// without waiting for a search slot, so that health checks answer while every
+    /// slot is taken.
+    pub(crate) async fn read_index<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&SearchIndex) -> Result<T, ApiError> + Send + 'static,
+    {
+        let index = self.index();
+        match tokio::task::spawn_blocking(move || work(&index)).await {
+            Ok(result) => result.map_err(|error| self.unavailable_if_index_missing(error)),
+            Err(join_error) => Err(ApiError::Internal(format!(
+                "index read task failed: {join_error}"
+            ))),
+        }
+    }
+
+    /// An index failure while the folder holds no committed index (deleted, or caught
+    /// between the two renames of a rebuild swap) is the index being unavailable (503,
+    /// retry later), not a fault of the server (500).
+    fn unavailable_if_index_missing(&self, error: ApiError) -> ApiError {
+        match error {
+            ApiError::Internal(message) if !self.index_is_on_disk() => {
+                ApiError::IndexUnavailable(message)
+            }
+            other => other,
+        }
+    }
+
+    fn index_is_on_disk(&self) -> bool {
+        self.shared.index_dir.join("meta.json").is_file()
     }
 }

@@ -4,11 +4,15 @@
 
 mod html;
 
-use crate::api::{load_document, paragraph_anchors, run_search_request, QueryPairs, SearchParams};
+use crate::api::{
+    load_document, paragraph_anchors, run_search_request, CitedByKeyParams, QueryPairs,
+    SearchParams,
+};
 use crate::citation::{citation_text, paragraph_anchor};
 use crate::derived::{self, CitedByResponse, CitesResponse};
 use crate::error::ApiError;
 use crate::state::AppState;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -24,6 +28,8 @@ const STYLESHEET: &str = include_str!("app.css");
 const SCRIPT: &str = include_str!("app.js");
 /// Hits per page in the web interface.
 const PAGE_SIZE: usize = 10;
+/// Citing documents per page of a key's cited-by page.
+const CITED_BY_PAGE_SIZE: usize = 50;
 /// Facet values shown per facet.
 const FACET_VALUES_SHOWN: usize = 12;
 /// Facets in sidebar order, with their labels.
@@ -499,7 +505,14 @@ fn landing_section(total: u64) -> String {
     )
 }
 
-async fn search_page(State(state): State<AppState>, Query(pairs): Query<QueryPairs>) -> Response {
+async fn search_page(
+    State(state): State<AppState>,
+    pairs: Result<Query<QueryPairs>, QueryRejection>,
+) -> Response {
+    let Query(pairs) = match pairs {
+        Ok(pairs) => pairs,
+        Err(rejection) => return error_page(&ApiError::from(rejection), None),
+    };
     let params = match SearchParams::from_pairs(&pairs, state.limits(), PAGE_SIZE) {
         Ok(params) => params,
         Err(error) => return error_page(&error, None),
@@ -857,7 +870,14 @@ fn document_section(page: &DocumentPage) -> String {
     main
 }
 
-async fn document_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+async fn document_page(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Response {
+    let Path(id) = match id {
+        Ok(id) => id,
+        Err(rejection) => return error_page(&ApiError::from(rejection), None),
+    };
     let loaded = state
         .run_search(move |index| {
             let document = load_document(index, &id)?;
@@ -888,35 +908,26 @@ async fn document_page(State(state): State<AppState>, Path(id): Path<String>) ->
     }
 }
 
-async fn cited_by_page(State(state): State<AppState>, Query(pairs): Query<QueryPairs>) -> Response {
-    let keys: Vec<String> = pairs
-        .iter()
-        .filter(|(name, value)| name == "key" && !value.trim().is_empty())
-        .map(|(_, value)| value.trim().to_string())
-        .collect();
-    let offset = pairs
-        .iter()
-        .find(|(name, _)| name == "offset")
-        .and_then(|(_, value)| value.parse::<usize>().ok())
-        .unwrap_or(0);
-    if keys.is_empty() {
-        return error_page(
-            &ApiError::InvalidParameter("`key` is required".to_string()),
-            None,
-        );
-    }
-    if offset > state.limits().max_offset {
-        return error_page(
-            &ApiError::InvalidParameter(format!(
-                "offset is above the maximum {}",
-                state.limits().max_offset
-            )),
-            None,
-        );
-    }
+/// A citation key's cited-by page: the same parameters and bounds as
+/// `GET /api/cited-by`, [`CITED_BY_PAGE_SIZE`] documents a page by default.
+async fn cited_by_page(
+    State(state): State<AppState>,
+    pairs: Result<Query<QueryPairs>, QueryRejection>,
+) -> Response {
+    let params = pairs.map_err(ApiError::from).and_then(|Query(pairs)| {
+        CitedByKeyParams::from_pairs(&pairs, state.limits(), CITED_BY_PAGE_SIZE)
+    });
+    let CitedByKeyParams {
+        keys,
+        offset,
+        limit,
+    } = match params {
+        Ok(params) => params,
+        Err(error) => return error_page(&error, None),
+    };
     let lookup_keys = keys.clone();
     let result = state
-        .run_search(move |index| derived::cited_by_keys(index, &lookup_keys, offset, 50))
+        .run_search(move |index| derived::cited_by_keys(index, &lookup_keys, offset, limit))
         .await;
     match result {
         Ok(cited_by) => {
@@ -930,12 +941,15 @@ async fn cited_by_page(State(state): State<AppState>, Query(pairs): Query<QueryP
                 cited_by.total
             );
             main.push_str(&cited_by_groups(&cited_by));
-            if offset + 50 < cited_by.total as usize {
+            if offset + limit < cited_by.total as usize {
                 let mut next: Vec<(String, String)> = keys
                     .iter()
                     .map(|key| ("key".to_string(), key.clone()))
                     .collect();
-                next.push(("offset".to_string(), (offset + 50).to_string()));
+                next.push(("offset".to_string(), (offset + limit).to_string()));
+                if limit != CITED_BY_PAGE_SIZE {
+                    next.push(("limit".to_string(), limit.to_string()));
+                }
                 let _ = write!(
                     main,
                     r#"<nav class="pagination" aria-label="Result pages"><a rel="next" href="/cited-by{}">Next →</a></nav>"#,

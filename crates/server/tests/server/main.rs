@@ -4,5 +4,6 @@
 mod api;
 mod browser;
 mod common;
+mod hostile;
 mod openapi;
 mod reload;
