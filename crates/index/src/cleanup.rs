@@ -181,6 +181,17 @@ pub(crate) fn swap_in_rebuilt_index(
         return Ok(());
     }
     observe(&IndexEvent::Swapping);
+    // The held lock file moves into the rebuild first (a rename keeps the inode, and so
+    // the OS lock): after the exchange it is at the index path again, so a run starting
+    // then still finds the index locked.
+    let lock = index_dir.join(LOCK_FILE_NAME);
+    if lock.exists() {
+        std::fs::rename(&lock, staging.join(LOCK_FILE_NAME)).map_err(|source| IndexError::Io {
+            context: "moving the index lock into the rebuilt index",
+            path: lock.clone(),
+            source,
+        })?;
+    }
     exchange(&staging, index_dir).map_err(|source| IndexError::Io {
         context: "swapping in the rebuilt index",
         path: index_dir.to_path_buf(),
@@ -317,9 +328,17 @@ mod tests {
         let staging = staging_dir(&index);
         std::fs::create_dir(&staging).unwrap();
         std::fs::write(staging.join("new"), "новый").unwrap();
+        let holder = crate::LockHolder::this_process("h", "test");
+        let lock = crate::IndexLock::acquire(&index, &holder).unwrap();
         let mut events = Vec::new();
         swap_in_rebuilt_index(&index, &mut |event| events.push(event.clone())).unwrap();
         assert!(index.join("new").exists() && !index.join("old").exists());
+        // The lock moved with the swap: still held at the index path.
+        assert!(matches!(
+            crate::IndexLock::acquire(&index, &holder),
+            Err(IndexError::Locked { .. })
+        ));
+        drop(lock);
         assert!(!staging.exists());
         assert_eq!(events, [IndexEvent::Swapping, IndexEvent::Swapped]);
     }

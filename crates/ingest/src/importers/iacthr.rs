@@ -114,9 +114,13 @@ fn load_entities(file: &Path) -> Arc<Vec<Entity>> {
 }
 
 fn read_entities(file: &Path) -> Vec<Entity> {
-    let Ok(text) = std::fs::read_to_string(file) else {
+    // Found by name beside the PDFs: only a regular file is opened (not a FIFO).
+    let mut text = String::new();
+    let readable = crate::file_kind::open_regular(file)
+        .is_ok_and(|mut opened| std::io::Read::read_to_string(&mut opened, &mut text).is_ok());
+    if !readable {
         return Vec::new();
-    };
+    }
     let records: Vec<Value> = text
         .lines()
         .filter_map(|line| serde_json::from_str(line).ok())

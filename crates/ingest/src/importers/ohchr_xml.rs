@@ -147,8 +147,9 @@ fn doc_type_of(record: &OhchrRecord) -> DocType {
 
 /// Streams the export into records.
 pub(super) fn parse_records(path: &Path) -> Result<Vec<OhchrRecord>, IngestError> {
-    let mut reader =
-        Reader::from_file(path).map_err(|error| IngestError::malformed(path, "XML", error))?;
+    // Found by name beside the shards: only a regular file is opened (not a FIFO).
+    let file = crate::file_kind::open_regular(path)?;
+    let mut reader = Reader::from_reader(std::io::BufReader::new(file));
     let mut buffer = Vec::new();
     let mut records = Vec::new();
     let mut current: Option<OhchrRecord> = None;

@@ -372,9 +372,11 @@ fn report_symbol_in(text: &str) -> Option<String> {
 }
 
 fn symbol_from_text_file(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let head = &bytes[..bytes.len().min(4000)];
-    report_symbol_in(&String::from_utf8_lossy(head))
+    // Found by name: only a regular file is opened (not a FIFO), and only its head read.
+    let file = crate::file_kind::open_regular(path).ok()?;
+    let mut head = Vec::with_capacity(4000);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, 4000), &mut head).ok()?;
+    report_symbol_in(&String::from_utf8_lossy(&head))
 }
 
 pub(super) fn symbol_from_pdf_first_page(path: &Path) -> Option<String> {
