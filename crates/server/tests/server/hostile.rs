@@ -1,7 +1,8 @@
 //! Regression tests of issue 18 (hostile requests), one per defect, named after it, all
 //! through a real socket. Properties checked:
 //! - defect 7: connections are bounded — past the cap, idle and slow-header sockets are
-//!   closed to make room and `/healthz` answers within a second; idle, keep-alive and
+//!   closed to make room and `/healthz` answers within a second, while a connection
+//!   with a request in progress is never closed for room; idle, keep-alive and
 //!   slow-header connections are closed after their timeouts;
 //! - defect 8: `filter` parameters count toward the query's clause limit (API GET and
 //!   POST, the web page, the facets route), refused at once with 400;
@@ -96,6 +97,47 @@ async fn regression_18_7_connection_flood_keeps_healthz_answering() {
     .await;
     assert_eq!(search.status, StatusCode::OK);
     assert!(search.json()["total"].as_u64().unwrap() >= 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn regression_18_7_a_request_in_progress_is_never_closed_for_room() {
+    let limits = ServerLimits {
+        max_connections: 2,
+        header_read_timeout: Duration::from_secs(60),
+        idle_timeout: Duration::from_secs(60),
+        ..ServerLimits::default()
+    };
+    let server = RunningServer::start(fixture_state(limits)).await;
+    // A search whose body is still on its way: the connection is busy.
+    let body = serde_json::to_vec(&serde_json::json!({"query": "联合国"})).unwrap();
+    let mut busy = TcpStream::connect(server.address).await.unwrap();
+    let head = format!(
+        "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    busy.write_all(head.as_bytes()).await.unwrap();
+    busy.write_all(&body[..4]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut flood = Vec::new();
+    for _ in 0..6 {
+        flood.push(TcpStream::connect(server.address).await.unwrap());
+    }
+    let health = tokio::time::timeout(
+        Duration::from_secs(1),
+        http(server.address, Method::GET, "/healthz", &[], None),
+    )
+    .await
+    .expect("/healthz did not answer within a second");
+    assert_eq!(health.status, StatusCode::OK);
+    busy.write_all(&body[4..]).await.unwrap();
+    let mut response = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), busy.read_to_end(&mut response))
+        .await
+        .expect("no response to the request in progress")
+        .expect("the connection with a request in progress was closed");
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response:.200}");
+    assert!(response.contains("\"total\""), "{response:.200}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
