@@ -193,7 +193,6 @@ pub struct SearchResponse {
     pub total: u64,
     pub total_exact: bool,
     /// No document had every word of the query; these have most of them.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub relaxed: bool,
     pub offset: usize,
     pub limit: usize,
