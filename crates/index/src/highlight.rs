@@ -297,8 +297,12 @@ fn choose_window(text: &str, ranges: &[(usize, usize)]) -> (usize, usize) {
     let mut start = step_chars(text, anchor, CONTEXT_BEFORE_CHARS, false);
     if start > 0 {
         // Start on a word boundary when there is one close by.
-        if let Some(space) = text[start..anchor].find(char::is_whitespace) {
-            start += space + 1;
+        // Whitespace is not always one byte (a no-break space is two).
+        if let Some((space, character)) = text[start..anchor]
+            .char_indices()
+            .find(|&(_, character)| character.is_whitespace())
+        {
+            start += space + character.len_utf8();
         }
     }
     let mut end = step_chars(text, start, SNIPPET_CHARS, true);
@@ -457,6 +461,55 @@ mod tests {
         );
         assert!(snippet.contains("<mark>torture</mark>"));
         assert!(snippet.chars().count() < SNIPPET_CHARS + 40);
+    }
+
+    #[test]
+    fn a_window_may_start_after_a_multibyte_space() {
+        // A no-break space (2 bytes) or an ideographic space (3 bytes) just before the
+        // window's word boundary once cut the snippet inside a character.
+        let (analyzers, query) = highlighter_for("пытки");
+        let mut highlighter = Highlighter::new(&analyzers, &query);
+        for space in ['\u{a0}', '\u{3000}', '\u{2009}'] {
+            for filler in 0..8 {
+                let text = format!(
+                    "{}{space}{}{space}запрещение пытки{space}{}",
+                    "ж".repeat(300 + filler),
+                    "слово ".repeat(20),
+                    "конец ".repeat(80)
+                );
+                let snippet = highlighter.snippet(
+                    &Paragraph::unnumbered(text),
+                    hrlex_analysis::ANALYZER_RUSSIAN,
+                );
+                assert!(snippet.contains("<mark>пытки</mark>"), "{snippet}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn snippets_of_any_text_never_split_a_character(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "torture", "пытки", "تعذيب", "酷刑", " ", "\u{a0}", "\u{3000}", "\n",
+                    "é", "word", "A/HRC/15/56", "’", "\u{200b}",
+                ]),
+                0..400,
+            )
+        ) {
+            let (analyzers, query) = highlighter_for("torture OR пытки OR تعذيب OR 酷刑");
+            let mut highlighter = Highlighter::new(&analyzers, &query);
+            let text: String = pieces.concat();
+            for analyzer in [
+                hrlex_analysis::ANALYZER_ENGLISH,
+                hrlex_analysis::ANALYZER_RUSSIAN,
+                hrlex_analysis::ANALYZER_ARABIC,
+                hrlex_analysis::ANALYZER_CHINESE,
+            ] {
+                let snippet = highlighter.snippet(&Paragraph::unnumbered(text.clone()), analyzer);
+                proptest::prop_assert!(snippet.chars().count() <= SNIPPET_CHARS * 2 + 40);
+            }
+        }
     }
 
     #[test]
