@@ -4,7 +4,8 @@
 //! document language to its analyzer, and [`register`] registers every analyzer on an
 //! index's [`TokenizerManager`]. [`analyze`] runs an analyzer on a string (tests,
 //! highlighting), [`analyzer_for_text`] picks one for text of unknown language, and
-//! [`normalize_identifier`] gives the term the identifier analyzer indexes.
+//! [`normalize_identifier`] gives the term the identifier analyzer indexes, and
+//! [`title_key`] the exact form of a title, for known items named by their title.
 //! [`vocabulary`] is the legal vocabulary (treaties, bodies and terms of art in the seven
 //! languages, spelling variants), looked up by analyzed form for query expansion.
 //!
@@ -41,6 +42,7 @@ mod filters;
 mod identifier;
 mod normalize;
 mod stopwords;
+mod title;
 mod tokenizer;
 pub mod vocabulary;
 mod word_cache;
@@ -61,6 +63,7 @@ pub use filters::{
 pub use identifier::{normalize_identifier, IdentifierTokenizer};
 pub use normalize::{fold_latin_diacritics, normalize_surface};
 pub use tantivy::tokenizer::Token;
+pub use title::title_key;
 pub use tokenizer::{jieba, HanSegmentation, ScriptAwareTokenizer, MAX_WORD_CHARS};
 pub use word_cache::CachedWordFilter;
 

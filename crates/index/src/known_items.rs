@@ -3,9 +3,12 @@
 //! `Soering v. United Kingdom` wants that document first, then the documents citing
 //! it. The query is read for the citation keys it names (by the citation extractor, as
 //! a document's text is), and the documents bearing one of those keys as an identifier
-//! of their own (`identifier_key`, indexed with related keys) are the known items.
+//! of their own (`identifier_key`, indexed with related keys) are the known items. A
+//! query that is a document's whole title or case name (`Всеобщая декларация прав
+//! человека`, `联合国宪章`) names it too (`title_key`).
 
 use crate::query::QueryNode;
+use hrlex_analysis::title_key;
 use hrlex_cite::{case_name_key, related_keys, CitingContext};
 use hrlex_model::CitationKey;
 use std::collections::BTreeSet;
@@ -16,16 +19,18 @@ const GENERAL_COMMENT_BODIES: &[&str] = &[
     "CCPR", "CESCR", "CAT", "CRC", "CEDAW", "CERD", "CRPD", "CMW", "CED",
 ];
 
-/// What the query names: exact `identifier_key` terms, and document ids (`id:`).
+/// What the query names: exact `identifier_key` terms, document ids (`id:`), and the
+/// `title_key` of the query's words.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct NamedItems {
     pub keys: BTreeSet<String>,
     pub ids: BTreeSet<String>,
+    pub title: Option<String>,
 }
 
 impl NamedItems {
     pub(crate) fn is_empty(&self) -> bool {
-        self.keys.is_empty() && self.ids.is_empty()
+        self.keys.is_empty() && self.ids.is_empty() && self.title.is_none()
     }
 }
 
@@ -67,7 +72,11 @@ pub(crate) fn named_items(node: &QueryNode) -> NamedItems {
             terms.insert(key.as_str().to_string());
         }
     }
-    NamedItems { keys: terms, ids }
+    NamedItems {
+        keys: terms,
+        ids,
+        title: title_key(query),
+    }
 }
 
 /// The keys a bare identifier may stand for: itself, a UN symbol, and for a bare

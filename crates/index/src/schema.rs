@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-6";
+pub const SCHEMA_VERSION: &str = "hrlex-index-7";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -71,6 +71,9 @@ pub(crate) struct Fields {
     pub cites: Field,
     /// Exact citation keys of the document's own identifiers, with their related keys.
     pub identifier_key: Field,
+    /// Doc records only: [`hrlex_analysis::title_key`] of the title and the case name,
+    /// so that a query typing a whole title finds its document first.
+    pub title_key: Field,
     pub system: Field,
     pub mechanism: Field,
     pub doc_type: Field,
@@ -130,6 +133,7 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_text_field("identifier", text_options(ANALYZER_IDENTIFIER));
     builder.add_text_field("cites", STRING);
     builder.add_text_field("identifier_key", STRING);
+    builder.add_text_field("title_key", STRING);
     for name in [
         "system",
         "mechanism",
@@ -181,6 +185,7 @@ impl Fields {
             identifier: field("identifier")?,
             cites: field("cites")?,
             identifier_key: field("identifier_key")?,
+            title_key: field("title_key")?,
             system: field("system")?,
             mechanism: field("mechanism")?,
             doc_type: field("doc_type")?,

@@ -42,6 +42,9 @@ pub const MAX_LIMIT: usize = 200;
 pub(crate) const RERANK_WINDOW: usize = 100;
 /// At most this many known items (documents bearing what the query names) come first.
 const KNOWN_ITEMS_MAX: usize = 20;
+/// A title borne by more documents than this ("United Nations", "Concluding
+/// observations") names none of them.
+const SHARED_TITLE_MAX: usize = 8;
 /// Paragraphs listed per hit.
 const PARAGRAPHS_PER_HIT: usize = 3;
 
@@ -921,6 +924,39 @@ impl SearchIndex {
                 &TopDocs::with_limit(KNOWN_ITEMS_MAX).order_by_score(),
             )
             .map_err(IndexError::engine("finding the documents the query names"))?;
+        let mut known: HashSet<DocAddress> =
+            found.into_iter().map(|(_, address)| address).collect();
+        if let Some(title) = &named.title {
+            known.extend(self.documents_titled(searcher, constraints, title)?);
+        }
+        Ok(known)
+    }
+
+    /// The documents satisfying `constraints` whose title or case name is `title` (a
+    /// `title_key`), unless so many share it that it names no one document.
+    fn documents_titled(
+        &self,
+        searcher: &Searcher,
+        constraints: &BooleanQuery,
+        title: &str,
+    ) -> Result<Vec<DocAddress>, IndexError> {
+        let title_query = TermQuery::new(
+            Term::from_field_text(self.fields.title_key, title),
+            IndexRecordOption::Basic,
+        );
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(constraints.clone()) as Box<dyn Query>),
+            (Occur::Must, Box::new(title_query)),
+        ]);
+        let found = searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(SHARED_TITLE_MAX + 1).order_by_score(),
+            )
+            .map_err(IndexError::engine("finding the documents the query names"))?;
+        if found.len() > SHARED_TITLE_MAX {
+            return Ok(Vec::new());
+        }
         Ok(found.into_iter().map(|(_, address)| address).collect())
     }
 

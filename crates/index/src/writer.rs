@@ -15,6 +15,7 @@ use crate::schema::{
 use crate::status::{write_last_run, LastRun, RunOutcome};
 use crate::unique_ids::IdRegistry;
 use crate::IndexError;
+use hrlex_analysis::title_key;
 use hrlex_model::{CitationKey, Document, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -926,6 +927,11 @@ fn add_document(
     }
     if let Some(case_name) = &document.case_name {
         record.add_text(fields.text[document_slot], case_name);
+    }
+    let titles = std::iter::once(&document.title).chain(document.case_name.as_ref());
+    let title_keys: BTreeSet<String> = titles.filter_map(|title| title_key(title)).collect();
+    for key in &title_keys {
+        record.add_text(fields.title_key, key);
     }
     let mut cited_keys: BTreeSet<&str> = BTreeSet::new();
     for paragraph in &document.paragraphs {

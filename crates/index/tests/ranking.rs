@@ -245,3 +245,61 @@ fn a_long_query_no_document_fully_matches_finds_those_with_most_of_its_words() {
         .unwrap();
     assert!(!exact.relaxed && exact.total == 1);
 }
+
+#[test]
+fn a_query_typing_a_whole_title_finds_that_instrument_before_the_documents_quoting_it() {
+    let instrument = |id: &str, lang: Lang, title: &str, text: &str| {
+        let mut document = Document::new(id, lang);
+        document.doc_type = DocType::Instrument;
+        document.title = title.to_string();
+        document.paragraphs = vec![Paragraph::numbered("1", text)];
+        document
+    };
+    let quoting = |id: &str, lang: Lang, sentence: &str| {
+        let mut document = Document::new(id, lang);
+        document.doc_type = DocType::Report;
+        document.title = format!("{sentence} {sentence}");
+        document.paragraphs = (1..=8)
+            .map(|n| Paragraph::numbered(n.to_string(), format!("{sentence} {sentence}")))
+            .collect();
+        document
+    };
+    let mut documents = vec![
+        instrument(
+            "charter:zh",
+            Lang::Zh,
+            "联合国宪章",
+            "我联合国人民同兹决心欲免后世再遭今代人类两度身历惨不堪言之战祸。",
+        ),
+        instrument(
+            "udhr:ru",
+            Lang::Ru,
+            "Всеобщая декларация прав человека",
+            "Все люди рождаются свободными и равными в своем достоинстве и правах.",
+        ),
+    ];
+    for n in 0..5 {
+        documents.push(quoting(
+            &format!("report:zh:{n}"),
+            Lang::Zh,
+            "根据联合国宪章第五十五条，各国承诺促进人权。",
+        ));
+        documents.push(quoting(
+            &format!("report:ru:{n}"),
+            Lang::Ru,
+            "Всеобщая декларация прав человека провозглашает право на жизнь.",
+        ));
+    }
+    let (_dir, index) = index_of(documents);
+    assert_eq!(
+        first_id(&index, SearchRequest::new("联合国宪章")),
+        "charter:zh"
+    );
+    assert_eq!(
+        first_id(
+            &index,
+            SearchRequest::new("всеобщая декларация прав человека")
+        ),
+        "udhr:ru"
+    );
+}
