@@ -162,6 +162,11 @@ fn recommendation_from_row(
         .as_deref()
         .and_then(session_date)
         .map(str::to_string);
+    let year = document
+        .date
+        .as_deref()
+        .map_or("", |date| &date[..4.min(date.len())]);
+    document.work_id = recommendation_work_id(&state, year, &text);
     if let Some(issues) = optional(columns.issue) {
         document.themes = issues
             .split(',')
@@ -345,6 +350,29 @@ pub(super) fn title_from_text(text: &str) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
+/// The work a UPR recommendation belongs to: one recommendation to one State in one
+/// year, whichever export lists it (UPR Info's database, the year CSVs) and however many
+/// recommending States made it in the same words. Only its words count: not its number,
+/// the recommending States listed at its end, punctuation or case.
+pub(super) fn recommendation_work_id(state: &str, year: &str, text: &str) -> String {
+    let mut text = text.trim().trim_end_matches([';', '.', ',', ' ']);
+    if text.ends_with(')') {
+        if let Some(open) = text.rfind('(') {
+            text = &text[..open];
+        }
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!(
+        "upr-recommendation:{}:{year}:{}",
+        compact(state),
+        short_hash(&words.join(" "))
+    )
 }
 
 /// A short stable hash of a string (12 hex digits of BLAKE3).

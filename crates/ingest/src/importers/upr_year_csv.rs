@@ -6,14 +6,15 @@
 //! makes the citation key `upr:<symbol>:<n>` (SPEC §2.4).
 //!
 //! These rows overlap with the UPR Info exports (same recommendations, other source):
-//! both are kept as separate works with distinct ids (`upr-year:…` vs `upr-info:…`),
-//! because each carries what the other lacks — paragraph number and report link here,
-//! themes, action category and the final response there — and matching free-text
-//! recommendations across the two would be guesswork.
+//! both are kept as documents with distinct ids (`upr-year:…` vs `upr-info:…`), because
+//! each carries what the other lacks — paragraph number and report link here, themes,
+//! action category and the final response there. A row and an export record with the
+//! same words to the same State in the same year are one work
+//! (`upr_info::recommendation_work_id`), so a search lists them once.
 
 use super::upr_info::{
-    clean_spaces, compact, has_extension, map_response, normalize_newlines, state_name, strip_bom,
-    title_from_text,
+    clean_spaces, compact, has_extension, map_response, normalize_newlines, recommendation_work_id,
+    state_name, strip_bom, title_from_text,
 };
 use super::{ImportContext, Importer};
 use crate::{metadata, FileOutcome, IngestError};
@@ -118,6 +119,7 @@ impl Importer for UprYearCsv {
             document.title = title_from_text(&body);
             document.mechanism = Mechanism::Upr;
             document.doc_type = DocType::Recommendation;
+            document.work_id = recommendation_work_id(&state, year, &body);
             document.states.push(state);
             if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
                 document.date = Some(year.to_string());
