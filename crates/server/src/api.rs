@@ -75,6 +75,10 @@ pub(crate) struct SearchParams {
     pub offset: usize,
     pub limit: usize,
     pub facets: bool,
+    /// Show a work's version in this language when it has one.
+    pub prefer_lang: Option<Lang>,
+    /// Stay in the languages typed: no expansion to the other languages' terms.
+    pub one_language: bool,
 }
 
 fn parse_number(name: &str, value: &str) -> Result<usize, ApiError> {
@@ -160,7 +164,7 @@ fn offset_of_page(page: usize, limit: usize, limits: &ServerLimits) -> Result<us
 
 impl SearchParams {
     /// Reads `q`, `filter` (repeatable), `lang`, `sort`, `offset` or `page` (1-based),
-    /// `limit`, `facets`; anything else is refused so that typos do not pass silently.
+    /// `limit`, `facets`, `prefer_lang`, `one_language`; anything else is refused so that typos do not pass silently.
     pub(crate) fn from_pairs(
         pairs: &[(String, String)],
         limits: &ServerLimits,
@@ -205,6 +209,9 @@ impl SearchParams {
                 }
                 "limit" => params.limit = parse_number("limit", value)?,
                 "facets" => params.facets = parse_bool("facets", value)?,
+                "prefer_lang" if value.is_empty() => {}
+                "prefer_lang" => params.prefer_lang = Some(parse_lang(value)?),
+                "one_language" => params.one_language = parse_bool("one_language", value)?,
                 other => {
                     return Err(ApiError::InvalidParameter(format!(
                         "unknown parameter `{other}`"
@@ -262,8 +269,8 @@ impl SearchParams {
             offset: self.offset,
             limit: self.limit,
             facets: self.facets,
-            prefer_lang: None,
-            expand_languages: true,
+            prefer_lang: self.prefer_lang,
+            expand_languages: !self.one_language,
         })
     }
 }
@@ -305,6 +312,10 @@ struct SearchBody {
     limit: usize,
     #[serde(default = "default_true")]
     facets: bool,
+    #[serde(default)]
+    prefer_lang: Option<String>,
+    #[serde(default)]
+    one_language: bool,
 }
 
 fn default_limit() -> usize {
@@ -341,6 +352,8 @@ async fn search_post(
         offset: body.offset,
         limit: body.limit,
         facets: body.facets,
+        prefer_lang: body.prefer_lang.as_deref().map(parse_lang).transpose()?,
+        one_language: body.one_language,
     };
     params.check_bounds(state.limits())?;
     let request = params.to_request()?;

@@ -167,7 +167,19 @@ fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
                 lang.code()
             );
         }
+        if let Some(lang) = params.prefer_lang {
+            let _ = write!(
+                hidden,
+                r#"<input type="hidden" name="prefer_lang" value="{}">"#,
+                lang.code()
+            );
+        }
     }
+    let one_language = if params.is_some_and(|params| params.one_language) {
+        " checked"
+    } else {
+        ""
+    };
     let by_date = params.is_some_and(|params| params.sort == SortOrder::Date);
     let _ = write!(
         sort_options,
@@ -194,6 +206,7 @@ fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
 <input id="q" name="q" type="search" value="{query}" placeholder="torture non-refoulement, &quot;enforced disappearance&quot;, CCPR/C/85/D/1153/2003" autocomplete="off" aria-describedby="search-hint">
 {hidden}<label for="sort" class="visually-hidden">Sort by</label>
 <select id="sort" name="sort">{sort_options}</select>
+<label class="one-language"><input type="checkbox" name="one_language" value="true"{one_language}> Only the languages typed</label>
 <button type="submit">Search</button>
 </form>
 <p id="search-hint" class="hint">Press <kbd>/</kbd> to search. Decisions, views, judgments and recommendations of UN and regional human-rights bodies.</p>
@@ -278,6 +291,12 @@ fn search_pairs(params: &SearchParams) -> Vec<(String, String)> {
     }
     if params.sort == SortOrder::Date {
         pairs.push(("sort".to_string(), "date".to_string()));
+    }
+    if let Some(lang) = params.prefer_lang {
+        pairs.push(("prefer_lang".to_string(), lang.code().to_string()));
+    }
+    if params.one_language {
+        pairs.push(("one_language".to_string(), "true".to_string()));
     }
     pairs
 }

@@ -112,6 +112,53 @@ async fn chinese_and_arabic_queries_find_the_charter() {
 }
 
 #[tokio::test]
+async fn a_work_is_shown_in_the_preferred_language_and_one_language_stays_in_the_query_s() {
+    let state = fixture_state(ServerLimits::default());
+    let charter = encode("联合国宪章");
+    let first_lang =
+        |body: &serde_json::Value| body["hits"][0]["lang"].as_str().map(str::to_string);
+    let arabic = get(&state, &format!("/api/search?q={charter}&prefer_lang=ar"))
+        .await
+        .json();
+    assert_eq!(arabic["hits"][0]["work_id"], CHARTER_WORK, "{arabic}");
+    assert_eq!(first_lang(&arabic).as_deref(), Some("ar"), "{arabic}");
+    let english = get(&state, &format!("/api/search?q={charter}&prefer_lang=en"))
+        .await
+        .json();
+    assert_eq!(first_lang(&english).as_deref(), Some("en"), "{english}");
+    let body =
+        serde_json::json!({"query": "联合国宪章", "prefer_lang": "ar", "one_language": true});
+    let posted = oneshot(
+        &state,
+        Method::POST,
+        "/api/search",
+        Some(("application/json", body.to_string().into_bytes())),
+    )
+    .await
+    .json();
+    assert_eq!(posted["hits"][0]["work_id"], CHARTER_WORK, "{posted}");
+    let typed = get(
+        &state,
+        &format!("/api/search?q={charter}&one_language=true&limit=50"),
+    )
+    .await
+    .json();
+    assert!(typed["total"].as_u64().unwrap() >= 1, "{typed}");
+    for (parameter, message) in [
+        ("prefer_lang=xx", "unknown language"),
+        ("one_language=maybe", "one_language"),
+    ] {
+        let reply = get(&state, &format!("/api/search?q={charter}&{parameter}")).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{parameter}");
+        assert!(
+            reply.text().contains(message),
+            "{parameter}: {}",
+            reply.text()
+        );
+    }
+}
+
+#[tokio::test]
 async fn post_search_takes_a_json_body() {
     let state = fixture_state(ServerLimits::default());
     let body = serde_json::json!({"query": "police", "filters": [{"field": "mechanism", "value": "ccpr"}], "limit": 3});
