@@ -10,7 +10,8 @@
 //!    densely.
 //! 2. **Re-rank** of those documents: `prior × (document BM25 + best paragraph +
 //!    PARAGRAPH_DAMPING × next paragraphs)`, then for the first hits × a citation
-//!    prior ([`citation_prior`]: how many works cite the document), where each paragraph's BM25 is
+//!    prior ([`citation_prior`]: how many works cite the document), where each paragraph's BM25
+//!    (plus a bonus when the query's words stand close together, [`PROXIMITY_SLOP`]) is
 //!    weighted by its [`ParagraphRole`] (a heading or a table of contents carries
 //!    nothing; a footnote or a very short line little; the body's own reasoning most).
 //!    Documents that bear an identifier the query names (a symbol, application or
@@ -65,6 +66,13 @@ pub(crate) fn length_prior(chars: u64) -> f32 {
 /// third this much squared…): a document that discusses the question at length beats
 /// one that mentions it once.
 pub(crate) const PARAGRAPH_DAMPING: f32 = 0.5;
+
+/// A paragraph in which the query's words stand close together, in the order typed
+/// (at most [`PROXIMITY_SLOP`] other words between them), adds that phrase's score
+/// times [`PROXIMITY_BOOST`]: "corporal punishment of children" is about the question,
+/// a paragraph naming children and, three sentences later, punishment is not.
+pub(crate) const PROXIMITY_SLOP: u32 = 3;
+pub(crate) const PROXIMITY_BOOST: f32 = 1.0;
 
 /// How much being cited counts: `1 + CITED_BY_WEIGHT × ln(1 + citing works)`; a
 /// decision cited by 20 works gets × 1.46. Applied to the first

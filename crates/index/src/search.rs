@@ -9,7 +9,10 @@ use crate::collectors::{
 use crate::highlight::{Highlighter, SNIPPET_FORMAT};
 use crate::known_items::{named_items, NamedItems};
 use crate::query::{parse_filter, parse_query, Filter, QueryNode};
-use crate::ranking::{citation_prior, StaticPriors, CITATION_PRIOR_WINDOW, PARAGRAPH_DAMPING};
+use crate::ranking::{
+    citation_prior, StaticPriors, CITATION_PRIOR_WINDOW, PARAGRAPH_DAMPING, PROXIMITY_BOOST,
+    PROXIMITY_SLOP,
+};
 use crate::schema::{
     access_rank, slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS,
 };
@@ -25,8 +28,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    QueryClone, RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, QueryClone, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
@@ -1701,7 +1704,50 @@ impl Compiler<'_> {
         if clauses.is_empty() {
             return None;
         }
+        clauses.extend(self.proximity_clauses(node));
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// For two or more plain words, one clause per language: the words within
+    /// [`PROXIMITY_SLOP`] positions of each other, in order, boosted.
+    fn proximity_clauses(&self, node: &QueryNode) -> Vec<(Occur, Box<dyn Query>)> {
+        let words: Vec<&str> = node
+            .positive_leaves()
+            .into_iter()
+            .filter_map(|leaf| match leaf {
+                QueryNode::Word(text) if !has_cjk(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.len() < 2 {
+            return Vec::new();
+        }
+        let text = words.join(" ");
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for slot in 0..LANGUAGE_FIELDS.len() {
+            let tokens = self.analyzers.analyze(slot_analyzer(slot), &text);
+            if tokens.len() < 2 {
+                continue;
+            }
+            let first = tokens[0].position;
+            let mut phrase = PhraseQuery::new_with_offset(
+                tokens
+                    .iter()
+                    .map(|token| {
+                        (
+                            token.position.saturating_sub(first),
+                            Term::from_field_text(self.fields.text[slot], &token.term),
+                        )
+                    })
+                    .collect(),
+            );
+            phrase.set_slop(PROXIMITY_SLOP);
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
+            ));
+        }
+        clauses
     }
 }
 

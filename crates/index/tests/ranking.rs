@@ -303,3 +303,49 @@ fn a_query_typing_a_whole_title_finds_that_instrument_before_the_documents_quoti
         "udhr:ru"
     );
 }
+
+#[test]
+fn a_paragraph_with_the_words_together_outranks_one_where_they_are_scattered() {
+    let views = |id: &str, lang: Lang, text: &str| {
+        let mut document = Document::new(id, lang);
+        document.doc_type = DocType::Views;
+        document.mechanism = Mechanism::Ccpr;
+        document.paragraphs = vec![Paragraph::numbered("1", text)];
+        document
+    };
+    let documents = vec![
+        views(
+            "scattered:ru",
+            Lang::Ru,
+            "Телесные повреждения были описаны врачом. Автор указывает, что наказания, \
+             назначенные судом, несоразмерны, а его детей лишили свиданий; телесные \
+             наказания в тюрьме и судьба детей обсуждаются отдельно.",
+        ),
+        views(
+            "together:ru",
+            Lang::Ru,
+            "Комитет напоминает, что телесные наказания детей несовместимы со статьей 7 Пакта.",
+        ),
+        views(
+            "scattered:en",
+            Lang::En,
+            "Punishment was imposed by the court. The children were later heard; corporal \
+             injuries were documented, and the punishment of the father and the children's \
+             corporal integrity are discussed below.",
+        ),
+        views(
+            "together:en",
+            Lang::En,
+            "The Committee recalls that corporal punishment of children is incompatible with article 7.",
+        ),
+    ];
+    let (_dir, index) = index_of(documents);
+    assert_eq!(
+        first_id(&index, SearchRequest::new("телесные наказания детей")),
+        "together:ru"
+    );
+    assert_eq!(
+        first_id(&index, SearchRequest::new("corporal punishment of children")),
+        "together:en"
+    );
+}
