@@ -1443,6 +1443,16 @@ impl Compiler<'_> {
     }
 
     fn tokens_query(field: Field, tokens: &[AnalyzedToken]) -> Option<Box<dyn Query>> {
+        Self::tokens_query_within(field, tokens, 0)
+    }
+
+    /// One token: its term; several: the phrase, with up to `slop` other words between
+    /// its words.
+    fn tokens_query_within(
+        field: Field,
+        tokens: &[AnalyzedToken],
+        slop: u32,
+    ) -> Option<Box<dyn Query>> {
         match tokens {
             [] => None,
             [token] => Some(Box::new(TermQuery::new(
@@ -1451,7 +1461,7 @@ impl Compiler<'_> {
             ))),
             _ => {
                 let first = tokens[0].position;
-                Some(Box::new(PhraseQuery::new_with_offset(
+                let mut phrase = PhraseQuery::new_with_offset(
                     tokens
                         .iter()
                         .map(|token| {
@@ -1461,7 +1471,9 @@ impl Compiler<'_> {
                             )
                         })
                         .collect(),
-                )))
+                );
+                phrase.set_slop(slop);
+                Some(Box::new(phrase))
             }
         }
     }
@@ -1729,23 +1741,14 @@ impl Compiler<'_> {
             if tokens.len() < 2 {
                 continue;
             }
-            let first = tokens[0].position;
-            let mut phrase = PhraseQuery::new_with_offset(
-                tokens
-                    .iter()
-                    .map(|token| {
-                        (
-                            token.position.saturating_sub(first),
-                            Term::from_field_text(self.fields.text[slot], &token.term),
-                        )
-                    })
-                    .collect(),
-            );
-            phrase.set_slop(PROXIMITY_SLOP);
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
-            ));
+            if let Some(phrase) =
+                Self::tokens_query_within(self.fields.text[slot], &tokens, PROXIMITY_SLOP)
+            {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(phrase, PROXIMITY_BOOST)),
+                ));
+            }
         }
         clauses
     }

@@ -345,7 +345,10 @@ fn a_paragraph_with_the_words_together_outranks_one_where_they_are_scattered() {
         "together:ru"
     );
     assert_eq!(
-        first_id(&index, SearchRequest::new("corporal punishment of children")),
+        first_id(
+            &index,
+            SearchRequest::new("corporal punishment of children")
+        ),
         "together:en"
     );
 }

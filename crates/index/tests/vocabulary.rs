@@ -17,6 +17,11 @@
 //!    same-language synonyms and spelling variants still apply.
 //! 7. A word that is no vocabulary form compiles as before (same hits with and without
 //!    expansion).
+//! 8. A multi-word form matches with a word or two between its words ("early and forced
+//!    marriages" is an early marriage; "насильственные или недобровольные исчезновения"
+//!    an enforced disappearance), but not the words far apart.
+
+mod common;
 
 use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, SearchIndex};
 use hrlex_index::{SearchRequest, SearchResponse};
@@ -379,4 +384,42 @@ fn a_word_that_is_no_form_compiles_as_before() {
         assert_eq!(ids(&expanded), ids(&literal), "{query}");
         assert!(literal.total > 0, "{query}");
     }
+}
+
+#[test]
+fn a_form_matches_with_a_word_or_two_between_its_words() {
+    let recommendation = |id: &str, lang: Lang, text: &str| {
+        let mut document = Document::new(id, lang);
+        document.paragraphs = vec![hrlex_model::Paragraph::numbered("1", text)];
+        document
+    };
+    let (_dir, index) = common::index_of(vec![
+        recommendation(
+            "near:en",
+            Lang::En,
+            "Intensify its efforts to protect children from early and forced marriages.",
+        ),
+        recommendation(
+            "near:ru",
+            Lang::Ru,
+            "Рабочая группа по насильственным или недобровольным исчезновениям посетила страну.",
+        ),
+        recommendation(
+            "far:en",
+            Lang::En,
+            "Girls leave school early; the law on the age of marriage of girls is not enforced.",
+        ),
+    ]);
+    let ids = |query: &str| -> Vec<String> {
+        let response = index.search(&SearchRequest::new(query)).unwrap();
+        response.hits.into_iter().map(|hit| hit.id).collect()
+    };
+    let marriage = ids("child marriage");
+    assert!(marriage.contains(&"near:en".to_string()), "{marriage:?}");
+    assert!(!marriage.contains(&"far:en".to_string()), "{marriage:?}");
+    let disappearance = ids("enforced disappearance");
+    assert!(
+        disappearance.contains(&"near:ru".to_string()),
+        "{disappearance:?}"
+    );
 }

@@ -35,6 +35,10 @@ use tantivy::Term;
 pub(super) const SAME_LANGUAGE_BOOST: f32 = 1.0;
 /// Weight of the concept's forms in the other languages.
 pub(super) const OTHER_LANGUAGE_BOOST: f32 = 0.3;
+/// Other words a multi-word form may have between its words in a document ("early and
+/// forced marriages" is the form "early marriage"; "enforced or involuntary
+/// disappearance", "enforced disappearance").
+pub(super) const FORM_SLOP: u32 = 2;
 /// Longest run of unquoted words looked up as one form (the longest forms in the
 /// vocabulary are full treaty titles).
 pub(super) const MAX_RUN_WORDS: usize = 20;
@@ -100,7 +104,11 @@ impl Compiler<'_> {
                         Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>,
                     ));
                 };
-                if let Some(query) = Self::tokens_query(self.fields.text[slot], &tokens) {
+                // Chinese words are segmented, not spaced: its forms stay exact.
+                let slop = if form.lang == Lang::Zh { 0 } else { FORM_SLOP };
+                if let Some(query) =
+                    Self::tokens_query_within(self.fields.text[slot], &tokens, slop)
+                {
                     push(query);
                 }
                 if form.lang == Lang::Zh {

@@ -357,7 +357,10 @@ pub(super) fn title_from_text(text: &str) -> String {
 /// recommending States made it in the same words. Only its words count: not its number,
 /// the recommending States listed at its end, punctuation or case.
 pub(super) fn recommendation_work_id(state: &str, year: &str, text: &str) -> String {
-    let mut text = text.trim().trim_end_matches([';', '.', ',', ' ']);
+    // A number the row kept (`94.15.4 Intensify…`, `98.22..1 Heed…`) is not a word.
+    let mut text = text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
+        .trim_end_matches([';', '.', ',', ' ']);
     if text.ends_with(')') {
         if let Some(open) = text.rfind('(') {
             text = &text[..open];
