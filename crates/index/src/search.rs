@@ -1165,8 +1165,9 @@ fn rerank_score(candidate: &Candidate, paragraph_scores: impl Iterator<Item = f3
     retrieval + candidate.prior * evidence
 }
 
-/// Relevance order: known items, then the re-ranked window by score, then the rest in
-/// retrieval order; ties by id. A total order that does not depend on the page.
+/// Relevance order: known items (the authorities first: of a case's judgment and its
+/// orders, the judgment, by static prior), then the re-ranked window by score, then the
+/// rest in retrieval order; ties by id. A total order that does not depend on the page.
 fn relevance_order(a: (f32, &Candidate), b: (f32, &Candidate)) -> std::cmp::Ordering {
     let group = |candidate: &Candidate| match (candidate.known, candidate.reranked) {
         (true, _) => 0,
@@ -1176,8 +1177,9 @@ fn relevance_order(a: (f32, &Candidate), b: (f32, &Candidate)) -> std::cmp::Orde
     group(a.1)
         .cmp(&group(b.1))
         .then_with(|| match group(a.1) {
-            2 => a.1.retrieval_rank.cmp(&b.1.retrieval_rank),
-            _ => b.0.total_cmp(&a.0),
+            0 => b.1.prior.total_cmp(&a.1.prior).then_with(|| b.0.total_cmp(&a.0)),
+            1 => b.0.total_cmp(&a.0),
+            _ => a.1.retrieval_rank.cmp(&b.1.retrieval_rank),
         })
         .then_with(|| a.1.id.cmp(&b.1.id))
 }

@@ -352,3 +352,41 @@ fn a_paragraph_with_the_words_together_outranks_one_where_they_are_scattered() {
         "together:en"
     );
 }
+
+#[test]
+fn of_the_documents_a_case_name_names_the_judgment_comes_before_its_orders() {
+    let case = |id: &str, doc_type: DocType, paragraphs: Vec<Paragraph>| {
+        let mut document = Document::new(id, Lang::Es);
+        document.doc_type = doc_type;
+        document.mechanism = Mechanism::Iacthr;
+        document.case_name = Some("Almonacid Arellano y otros vs. Chile".to_string());
+        document.paragraphs = paragraphs;
+        document
+    };
+    let long_reasoning: Vec<Paragraph> = (1..=30)
+        .map(|n| {
+            Paragraph::numbered(
+                n.to_string(),
+                "La Corte considera que el Estado violó los derechos a las garantías judiciales \
+                 y a la protección judicial al aplicar el decreto ley de amnistía.",
+            )
+        })
+        .collect();
+    let (_dir, index) = index_of(vec![
+        case("judgment", DocType::Judgment, long_reasoning),
+        case(
+            "order",
+            DocType::Order,
+            vec![Paragraph::numbered(
+                "1",
+                "Caso Almonacid Arellano y otros vs. Chile: supervisión de cumplimiento; \
+                 Almonacid Arellano y otros vs. Chile.",
+            )],
+        ),
+    ]);
+    let response = index
+        .search(&SearchRequest::new("Almonacid Arellano y otros vs. Chile"))
+        .unwrap();
+    let ids: Vec<&str> = response.hits.iter().map(|hit| hit.id.as_str()).collect();
+    assert_eq!(ids, ["judgment", "order"]);
+}
