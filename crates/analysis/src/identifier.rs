@@ -126,6 +126,24 @@ pub fn normalize_identifier(text: &str) -> String {
     texts.join(" ")
 }
 
+/// The identifiers printed in `text`, as written: the pieces the identifier analyzer
+/// keeps whole that hold a slash and a digit (`A/HRC/WG.6/34/ITA/3`, `35918/21`,
+/// `ECW/CCJ/APP/27/17`). Indexed as identifiers, they let a bare identifier in a query
+/// find the documents that print it, and only whole: `A/HRC/15/56` is not a piece of
+/// `A/HRC/15/56/Add.1`.
+pub fn printed_identifiers(text: &str) -> Vec<&str> {
+    if !text.contains('/') {
+        return Vec::new();
+    }
+    let mut tokens = Vec::new();
+    tokenize_identifiers(text, &mut tokens);
+    tokens
+        .iter()
+        .map(|token| &text[token.offset_from..token.offset_to])
+        .filter(|piece| piece.contains('/') && piece.chars().any(|c| c.is_ascii_digit()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +177,17 @@ mod tests {
         tokenize_identifiers(text, &mut tokens);
         let last = tokens.last().expect("a token");
         assert_eq!(&text[last.offset_from..last.offset_to], "A/HRC/15/56");
+    }
+
+    #[test]
+    fn printed_identifiers_are_whole_symbols_and_numbers() {
+        assert_eq!(
+            printed_identifiers(
+                "См. резюме (A/HRC/WG.6/34/ITA/3), жалобу № 35918/21 и A/HRC/15/56/Add.1; и/или"
+            ),
+            ["A/HRC/WG.6/34/ITA/3", "35918/21", "A/HRC/15/56/Add.1"]
+        );
+        assert!(printed_identifiers("no slash, 2021").is_empty());
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub use filters::{
     drop_russian_fleeting_vowel, fold_for_french_stemmer, fold_for_portuguese_stemmer,
     RewriteTerms, TermRewrite, LATIN_DIACRITIC_FOLDER,
 };
-pub use identifier::{normalize_identifier, IdentifierTokenizer};
+pub use identifier::{normalize_identifier, printed_identifiers, IdentifierTokenizer};
 pub use normalize::{fold_latin_diacritics, normalize_surface};
 pub use tantivy::tokenizer::Token;
 pub use title::title_key;

@@ -1177,7 +1177,11 @@ fn relevance_order(a: (f32, &Candidate), b: (f32, &Candidate)) -> std::cmp::Orde
     group(a.1)
         .cmp(&group(b.1))
         .then_with(|| match group(a.1) {
-            0 => b.1.prior.total_cmp(&a.1.prior).then_with(|| b.0.total_cmp(&a.0)),
+            0 => {
+                b.1.prior
+                    .total_cmp(&a.1.prior)
+                    .then_with(|| b.0.total_cmp(&a.0))
+            }
             1 => b.0.total_cmp(&a.0),
             _ => a.1.retrieval_rank.cmp(&b.1.retrieval_rank),
         })

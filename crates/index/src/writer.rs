@@ -15,7 +15,7 @@ use crate::schema::{
 use crate::status::{write_last_run, LastRun, RunOutcome};
 use crate::unique_ids::IdRegistry;
 use crate::IndexError;
-use hrlex_analysis::title_key;
+use hrlex_analysis::{printed_identifiers, title_key};
 use hrlex_model::{CitationKey, Document, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -965,6 +965,14 @@ fn add_document(
             record.add_text(fields.identifier, &value);
         }
     }
+    let printed: BTreeSet<&str> = document
+        .paragraphs
+        .iter()
+        .flat_map(|paragraph| printed_identifiers(&paragraph.text))
+        .collect();
+    for value in printed {
+        record.add_text(fields.identifier, value);
+    }
     let cited: Vec<CitationKey> = cited_keys
         .iter()
         .map(|key| CitationKey::new(*key))
@@ -1041,6 +1049,9 @@ fn add_document(
             for value in identifier_values(&citation.key) {
                 record.add_text(fields.identifier, &value);
             }
+        }
+        for value in printed_identifiers(&paragraph.text) {
+            record.add_text(fields.identifier, value);
         }
         for key in
             crate::graph::with_related(paragraph.citations.iter().map(|citation| &citation.key))

@@ -390,3 +390,31 @@ fn of_the_documents_a_case_name_names_the_judgment_comes_before_its_orders() {
     let ids: Vec<&str> = response.hits.iter().map(|hit| hit.id.as_str()).collect();
     assert_eq!(ids, ["judgment", "order"]);
 }
+
+#[test]
+fn a_bare_identifier_finds_the_document_it_names_then_those_that_print_it() {
+    let mut own = Document::new("own", Lang::En);
+    own.doc_type = DocType::Report;
+    own.symbol = Some("A/HRC/WG.6/34/ITA/3".to_string());
+    own.add_identifier(CitationKey::new("un:A/HRC/WG.6/34/ITA/3"));
+    own.paragraphs = vec![Paragraph::numbered(
+        "1",
+        "Summary of stakeholders' submissions on Italy.",
+    )];
+    // Printed in the text, with no citation extracted from it.
+    let mut printer = Document::new("printer:ru", Lang::Ru);
+    printer.doc_type = DocType::Report;
+    printer.paragraphs = vec![Paragraph::numbered(
+        "4",
+        "См. резюме заинтересованных сторон (A/HRC/WG.6/34/ITA/3), пункт 12, и жалобу 35918/21.",
+    )];
+    let (_dir, index) = index_of(vec![own, printer]);
+    let ids = |query: &str| -> Vec<String> {
+        let response = index.search(&SearchRequest::new(query)).unwrap();
+        response.hits.into_iter().map(|hit| hit.id).collect()
+    };
+    assert_eq!(ids("A/HRC/WG.6/34/ITA/3"), ["own", "printer:ru"]);
+    assert_eq!(ids("35918/21"), ["printer:ru"]);
+    // Whole identifiers only: a symbol is not a piece of a longer one.
+    assert!(ids("A/HRC/WG.6/34/ITA").is_empty());
+}
