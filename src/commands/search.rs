@@ -67,18 +67,30 @@ pub struct SearchArgs {
     /// languages (synonyms and spelling variants in the language typed still apply).
     #[arg(long)]
     one_language: bool,
+    /// Show each work in this language when a version in it matches.
+    #[arg(long)]
+    prefer_lang: Option<String>,
+}
+
+/// `None` for no value; `Err` with the message for an unknown code.
+fn parse_lang_arg(name: &str, value: Option<&str>) -> Result<Option<Lang>, String> {
+    match value {
+        None => Ok(None),
+        Some(code) => Lang::parse(code)
+            .map(Some)
+            .ok_or_else(|| format!("hrlex search: unknown language `{code}` for {name}")),
+    }
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
     let query = args.query.join(" ");
-    let lang = match args.lang.as_deref().map(Lang::parse) {
-        None => None,
-        Some(Some(lang)) => Some(lang),
-        Some(None) => {
-            eprintln!(
-                "hrlex search: unknown language `{}`",
-                args.lang.unwrap_or_default()
-            );
+    let (lang, prefer_lang) = match (
+        parse_lang_arg("--lang", args.lang.as_deref()),
+        parse_lang_arg("--prefer-lang", args.prefer_lang.as_deref()),
+    ) {
+        (Ok(lang), Ok(prefer_lang)) => (lang, prefer_lang),
+        (Err(message), _) | (_, Err(message)) => {
+            eprintln!("{message}");
             return Ok(exit::USAGE);
         }
     };
@@ -110,6 +122,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
         limit: args.limit,
         facets: args.json,
         expand_languages: !args.one_language,
+        prefer_lang,
         ..SearchRequest::default()
     };
     let response = match index.search(&request) {
