@@ -5,10 +5,15 @@
 #   antiword       legacy Word .doc files (some arrive named .pdf)
 #   chromium, chromium-driver, fonts-noto-cjk  the browser tests of the web page (CJK glyphs in screenshots)
 #   wrk            the HTTP load benchmark
+#
+#   scripts/install-deps.sh            everything (the test suite's needs)
+#   scripts/install-deps.sh --runtime  only what indexing real documents needs (no browser)
 set -euo pipefail
 packages=(poppler-utils tesseract-ocr tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-eng
-  tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa tesseract-ocr-por antiword catdoc
-  chromium chromium-driver fonts-noto-cjk wrk)
+  tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa tesseract-ocr-por antiword catdoc)
+if [ "${1:-}" != "--runtime" ]; then
+  packages+=(chromium chromium-driver fonts-noto-cjk wrk)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

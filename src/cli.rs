@@ -1,5 +1,6 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
+use hrlex_ingest::extract::pdf::tool_is_installed;
 use hrlex_ingest::file_kind::SymlinkPolicy;
 use hrlex_ingest::walk::{self, Summary};
 use hrlex_ingest::{FileOutcome, IngestOptions};
@@ -95,6 +96,40 @@ pub struct ExtractOptionsArgs {
     pub follow_symlinks: bool,
 }
 
+/// What a missing extraction tool costs, said once per process at the start of `ingest`,
+/// `index` and `serve` (not when the option that would use the tool is off).
+fn warn_about_missing_tools(options: &IngestOptions) {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        for warning in missing_tool_warnings(options, tool_is_installed) {
+            eprintln!("hrlex: warning: {warning}");
+        }
+    });
+}
+
+fn missing_tool_warnings(
+    options: &IngestOptions,
+    installed: impl Fn(&'static str) -> bool,
+) -> Vec<&'static str> {
+    let mut warnings = Vec::new();
+    if options.use_pdftotext && !installed("pdftotext") {
+        warnings.push(
+            "pdftotext is not installed: PDFs are read by the built-in extractor, which \
+             gives Arabic text in reversed order, so Arabic PDFs are refused and other PDFs \
+             lose their layout. Install poppler-utils (`sudo apt-get install poppler-utils`, \
+             or scripts/install-deps.sh --runtime).",
+        );
+    }
+    if options.ocr && !installed("tesseract") {
+        warnings.push(
+            "tesseract is not installed: scanned (image-only) PDFs are skipped and reported. \
+             Install tesseract-ocr and its language packs (tesseract-ocr-ara, -chi-sim, \
+             -fra, -rus, -spa, -por; or scripts/install-deps.sh --runtime), or pass --no-ocr.",
+        );
+    }
+    warnings
+}
+
 /// pdf-extract runs in a child process (`hrlex pdf-extract-pages FILE`), so that its time
 /// limit can end it and its memory goes with it.
 fn pdf_extract_child_command() -> Option<Vec<std::ffi::OsString>> {
@@ -127,6 +162,7 @@ impl ExtractOptionsArgs {
     /// (a warning when unreadable), unless `--no-gazetteer`.
     pub fn to_options_for(&self, corpora: &[PathBuf]) -> Result<IngestOptions> {
         let mut options = self.to_options();
+        warn_about_missing_tools(&options);
         if self.follow_symlinks {
             options.symlinks = SymlinkPolicy::inside_roots(corpora);
         }

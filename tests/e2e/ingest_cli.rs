@@ -116,3 +116,48 @@ fn usage_errors_have_their_own_exit_code() {
     assert_eq!(code, 0);
     assert!(stdout.contains("Exit codes"));
 }
+
+/// Runs `hrlex ingest` over the Arabic PDFs with a PATH without poppler and tesseract.
+fn ingest_without_tools(extra: &[&str]) -> (i32, String) {
+    let empty_path = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let corpus = shared_corpus().join("pdf-edge-cases/arabic");
+    let out = folder.path().join("docs.jsonl");
+    let mut args = vec![
+        "ingest",
+        "--corpus",
+        path_str(&corpus),
+        "--out",
+        path_str(&out),
+    ];
+    args.extend_from_slice(extra);
+    let output = crate::helpers::hrlex()
+        .args(&args)
+        .env("PATH", empty_path.path())
+        .output()
+        .expect("hrlex runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn missing_pdftotext_and_tesseract_are_announced_once_with_their_cost() {
+    let (_code, stderr) = ingest_without_tools(&[]);
+    let pdftotext: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("hrlex: warning: pdftotext is not installed"))
+        .collect();
+    assert_eq!(pdftotext.len(), 1, "{stderr}");
+    assert!(pdftotext[0].contains("Arabic PDFs are refused"), "{stderr}");
+    assert!(pdftotext[0].contains("poppler-utils"), "{stderr}");
+    let tesseract = stderr
+        .lines()
+        .filter(|line| line.starts_with("hrlex: warning: tesseract is not installed"))
+        .count();
+    assert_eq!(tesseract, 1, "{stderr}");
+    // Not said when the option that would use the tool is off.
+    let (_code, stderr) = ingest_without_tools(&["--no-ocr", "--no-pdftotext"]);
+    assert!(!stderr.contains("is not installed: "), "{stderr}");
+}
