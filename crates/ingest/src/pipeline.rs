@@ -233,8 +233,12 @@ pub fn document_recognized(
     relative: &str,
     extracted: ExtractedText,
 ) -> Result<Document, IngestError> {
+    let as_printed = extracted.masthead.clone();
     let (mut document, pages) = document_and_pages(path, relative, extracted)?;
-    let first_pages = first_pages_text(&pages);
+    let first_pages = match as_printed {
+        Some(as_printed) => clean::normalize(&as_printed),
+        None => first_pages_text(&pages),
+    };
     let file_name = path
         .file_name()
         .and_then(|name| name.to_str())

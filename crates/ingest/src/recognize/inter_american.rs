@@ -132,7 +132,12 @@ fn the_commission(masthead: &Masthead, recognized: &mut Recognized) -> Option<us
     for (index, line) in lines.iter().enumerate().skip(1) {
         if let Some((state, taken)) = leading_state(line) {
             if taken.len() + 2 >= line.len() {
-                let petitioner = lines[index - 1];
+                let petitioner = lines[..index]
+                    .iter()
+                    .rev()
+                    .find(|line| !line.is_empty())
+                    .copied()
+                    .unwrap_or("");
                 if !petition_or_case().is_match(petitioner) && !petitioner.is_empty() {
                     let respondent = respondent_case(taken);
                     recognized.case_name =

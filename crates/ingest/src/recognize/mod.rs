@@ -131,22 +131,30 @@ pub struct Masthead {
 }
 
 impl Masthead {
-    /// The first [`MASTHEAD_LINES`] lines (at most [`MASTHEAD_CHARS`] characters) of
-    /// `first_pages`, blank lines dropped, spaces kept.
+    /// The first [`MASTHEAD_LINES`] non-blank lines (at most [`MASTHEAD_CHARS`]
+    /// characters) of `first_pages`; a run of blank lines is kept as one, since it
+    /// separates the blocks of a title page.
     pub fn new(first_pages: &str) -> Masthead {
         let mut text = String::new();
         let mut chars = 0;
-        for line in first_pages
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .take(MASTHEAD_LINES)
-        {
+        let mut lines = 0;
+        let mut blank_before = false;
+        for line in first_pages.lines() {
+            if line.trim().is_empty() {
+                blank_before = !text.is_empty();
+                continue;
+            }
             let room = MASTHEAD_CHARS.saturating_sub(chars);
-            if room == 0 {
+            if lines == MASTHEAD_LINES || room == 0 {
                 break;
+            }
+            if blank_before {
+                text.push('\n');
+                blank_before = false;
             }
             let kept: String = line.trim_end().chars().take(room).collect();
             chars += kept.chars().count() + 1;
+            lines += 1;
             text.push_str(&kept);
             text.push('\n');
         }
@@ -154,7 +162,7 @@ impl Masthead {
         Masthead { text, mentions }
     }
 
-    /// The lines with their byte offsets.
+    /// The lines (blank lines included) with their byte offsets.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
         self.text.split('\n').scan(0, |offset, line| {
             let start = *offset;
@@ -163,9 +171,10 @@ impl Masthead {
         })
     }
 
-    /// The byte offset where line `index` (0-based) starts, or the text's end.
+    /// The byte offset where non-blank line `index` (0-based) starts, or the text's end.
     pub fn offset_of_line(&self, index: usize) -> usize {
         self.lines()
+            .filter(|(_, line)| !line.trim().is_empty())
             .nth(index)
             .map_or(self.text.len(), |(start, _)| start)
     }
@@ -174,8 +183,9 @@ impl Masthead {
     pub fn flattened(&self, lines: usize) -> String {
         self.text
             .split('\n')
-            .take(lines)
             .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .take(lines)
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -218,7 +228,7 @@ pub(crate) fn case_name_in_lines(masthead: &Masthead) -> Option<(String, String)
         let lowered = line.to_lowercase();
         if index > 0 && SEPARATORS.contains(&lowered.as_str()) {
             let applicant = applicant_before(&lines[..index])?;
-            let respondent = lines.get(index + 1)?;
+            let respondent = lines[index + 1..].iter().find(|line| !line.is_empty())?;
             if let Some((state, written)) = states::leading_state(respondent) {
                 let case = format!("{} v. {}", title_case(&applicant), respondent_case(written));
                 return Some((case, state));
@@ -527,6 +537,9 @@ mod tests {
         assert!(masthead.text.chars().count() <= MASTHEAD_CHARS + 1);
         let many = "line\n".repeat(500);
         assert_eq!(Masthead::new(&many).text.lines().count(), MASTHEAD_LINES);
+        let blocks = Masthead::new("a\n\n\n\nb\n");
+        assert_eq!(blocks.text, "a\n\nb\n");
+        assert_eq!(blocks.offset_of_line(1), 3);
     }
 
     proptest! {

@@ -379,6 +379,10 @@ fn read_symbol(symbol: &str, recognized: &mut Recognized) {
     }
 }
 
+fn is_footnote_mark(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, '*' | '∗' | ' ' | '†'))
+}
+
 /// The title: the first line opening a UN title after the symbol, with the lines that
 /// continue it, and for a UPR report the State line under it.
 fn title_after(masthead: &Masthead, from: usize) -> Option<String> {
@@ -387,26 +391,36 @@ fn title_after(masthead: &Masthead, from: usize) -> Option<String> {
         .iter()
         .position(|(offset, line)| *offset >= from && title_opening().is_match(line.trim()))?;
     let mut title = lines[first].1.trim().to_string();
-    for (_, line) in lines.iter().skip(first + 1).take(3) {
-        let line = line.trim();
-        let continues = line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c == '(')
-            || title.ends_with(" of")
-            || title.ends_with(" on")
-            || title.ends_with(',');
-        if continues && title.len() < 240 {
-            title.push(' ');
-            title.push_str(line);
-        } else {
-            if let Some((state, taken)) = leading_state(line) {
-                if taken.trim().len() + 3 >= line.trim_end_matches(['*', '∗', ' ']).len() {
-                    title = format!("{title}: {state}");
-                }
-            }
+    let mut rest = lines.iter().skip(first + 1).map(|(_, line)| line.trim());
+    let state_line = |line: &str| {
+        let bare = line.trim_end_matches(['*', '∗', ' ']);
+        leading_state(bare)
+            .filter(|(_, taken)| taken.trim().len() == bare.len())
+            .map(|(state, _)| state)
+    };
+    // The lines of the title's block (up to a blank line) continue it; a UPR report
+    // names its State on a line of its own, in the block or the next (`Algeria ∗`).
+    let mut state = None;
+    let mut block_ended = false;
+    for line in rest.by_ref().take(4) {
+        if let Some(found) = state_line(line) {
+            state = Some(found);
             break;
         }
+        if line.is_empty() || is_footnote_mark(line) || title.len() > 240 {
+            block_ended = true;
+            break;
+        }
+        title.push(' ');
+        title.push_str(line);
+    }
+    if block_ended {
+        state = rest
+            .find(|line| !line.is_empty() && !is_footnote_mark(line))
+            .and_then(state_line);
+    }
+    if let Some(state) = state {
+        title = format!("{title}: {state}");
     }
     Some(title)
 }
@@ -508,11 +522,12 @@ mod tests {
     use super::super::recognize as recognize_text;
     use super::*;
 
-    /// `upr/reports/algeria2008.pdf`, first page (pdftotext).
-    const ALGERIA_2008: &str = "UNITED\nNATIONS\nA\nGeneral Assembly\nDistr.\nGENERAL\nA/HRC/8/29\n23 May 2008\nOriginal: ENGLISH\nHUMAN RIGHTS COUNCIL\nEighth session\nAgenda item 6\nUNIVERSAL PERIODIC REVIEW\nReport of the Working Group on the Universal Periodic Review\nAlgeria ∗\n∗\nPreviously issued under the symbol A/HRC/WG.6/1/DZA /4; minor revisions have been\nadded under the authority of the secretariat of the Human Rights Council, on the basis of editorial\nGE.07-13682\n";
+    /// `upr/reports/algeria2008.pdf`, first page (pdftotext, blank lines kept).
+    const ALGERIA_2008: &str = "UNITED\nNATIONS\n\nA\nGeneral Assembly\n\nDistr.\nGENERAL\nA/HRC/8/29\n23 May 2008\nOriginal: ENGLISH\n\nHUMAN RIGHTS COUNCIL\nEighth session\nAgenda item 6\n\nUNIVERSAL PERIODIC REVIEW\nReport of the Working Group on the Universal Periodic Review\nAlgeria ∗\n\n∗\n\nPreviously issued under the symbol A/HRC/WG.6/1/DZA /4; minor revisions have been\nadded under the authority of the secretariat of the Human Rights Council, on the basis of editorial\nGE.07-13682\n";
 
-    /// `upr/reports/belarus2010.pdf`, first page (pdftotext).
-    const BELARUS_2010: &str = "United Nations\nA/HRC/15/16\nGeneral Assembly\nDistr.: General\n21 June 2010\nOriginal: English\nHuman Rights Council\nFifteenth session\nAgenda item 6\nUniversal Periodic Review\nReport of the Working Group on the Universal Periodic Review*\nBelarus\n";
+    /// `upr/reports/belarus2010.pdf`, first page as printed (pdftotext), with its
+    /// running header, the symbol.
+    const BELARUS_2010: &str = "A/HRC/15/16\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n21 June 2010\nOriginal: English\n\nHuman Rights Council\nFifteenth session\nAgenda item 6\nUniversal Periodic Review\n\nReport of the Working Group on the Universal\nPeriodic Review\n*\n\nBelarus\n\n*\n\n\nPreviously issued under document symbol A/HRC/WG.6/8/L.15.";
 
     #[test]
     fn a_upr_working_group_report() {
@@ -536,6 +551,10 @@ mod tests {
         assert_eq!(belarus.symbol.as_deref(), Some("A/HRC/15/16"));
         assert_eq!(belarus.date.as_deref(), Some("2010-06-21"));
         assert_eq!(belarus.states, ["Belarus"]);
+        assert_eq!(
+            belarus.title.as_deref(),
+            Some("Report of the Working Group on the Universal Periodic Review: Belarus")
+        );
     }
 
     #[test]
