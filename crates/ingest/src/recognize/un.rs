@@ -437,12 +437,14 @@ pub(crate) fn recognize(masthead: &Masthead) -> Option<Candidate> {
                 .map(|found| (found.start(), *mechanism))
         })
         .min_by_key(|(offset, mechanism)| {
-            // A committee or mandate is more telling than the organ that publishes it.
-            let generic = matches!(
-                mechanism,
-                Mechanism::HumanRightsCouncil | Mechanism::GeneralAssembly
-            );
-            (generic, *offset)
+            // A committee or mandate is more telling than the organ that publishes it,
+            // and the Council than the Assembly whose documents it issues (`A/HRC/…`).
+            let generality = match mechanism {
+                Mechanism::GeneralAssembly => 2,
+                Mechanism::HumanRightsCouncil => 1,
+                _ => 0,
+            };
+            (generality, *offset)
         });
     let organisation_at = organisation()
         .find(&masthead.text[..masthead.offset_of_line(8)])
@@ -555,6 +557,34 @@ mod tests {
             belarus.title.as_deref(),
             Some("Report of the Working Group on the Universal Periodic Review: Belarus")
         );
+    }
+
+    #[test]
+    fn mastheads_in_russian_arabic_and_chinese() {
+        // Masthead lines of the UN Parallel Corpus (multilingual/un-parallel-corpus/
+        // devset, lines 461, 2838 and 160 of the .ru, .ar and .zh files, 242 of .ar).
+        let cases = [
+            (
+                "Генеральная Ассамблея\n\nСовет по правам человека\n28 октября 2014 года\n",
+                "2014-10-28",
+            ),
+            (
+                "الجمعية العامة\n\nمجلس حقوق الإنسان\n١١ آذار/مارس ٢٠١٥\n",
+                "2015-03-11",
+            ),
+            ("人权理事会\n2014年10月28日\n", "2014-10-28"),
+        ];
+        for (text, date) in cases {
+            let recognized = recognize_text(text, "doc.txt");
+            assert_eq!(
+                recognized.mechanism,
+                Some(Mechanism::HumanRightsCouncil),
+                "{text}"
+            );
+            assert_eq!(recognized.date.as_deref(), Some(date), "{text}");
+        }
+        let torture = recognize_text("Комитет против пыток\n", "doc.txt");
+        assert_eq!(torture.mechanism, Some(Mechanism::Cat));
     }
 
     #[test]
