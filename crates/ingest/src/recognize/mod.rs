@@ -80,6 +80,8 @@ use regex::Regex;
 
 /// How many lines of the first pages are read.
 pub const MASTHEAD_LINES: usize = 60;
+/// How many of those lines are read for numbers and symbols (`hrlex_cite`).
+const CITED_LINES: usize = 30;
 /// How many characters of the first pages are read.
 pub const MASTHEAD_CHARS: usize = 4000;
 
@@ -158,8 +160,15 @@ impl Masthead {
             text.push_str(&kept);
             text.push('\n');
         }
-        let mentions = hrlex_cite::extract_mentions(&text, &hrlex_cite::CitingContext::default());
-        Masthead { text, mentions }
+        let mut masthead = Masthead {
+            text,
+            mentions: Vec::new(),
+        };
+        // Own numbers are printed in the first lines; citing the rest would only cost.
+        let cited = &masthead.text[..masthead.offset_of_line(CITED_LINES)];
+        masthead.mentions =
+            hrlex_cite::extract_mentions(cited, &hrlex_cite::CitingContext::default());
+        masthead
     }
 
     /// The lines (blank lines included) with their byte offsets.

@@ -296,6 +296,17 @@ fn state_party_label() -> &'static Regex {
     })
 }
 
+/// True when `start..end` is all of its line but for other masthead columns (`United
+/// Nations      A/HRC/15/16`), not words of a sentence (`The United Nations Parallel
+/// Corpus`).
+fn on_a_line_of_its_own(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let after = &text[end..line_end];
+    text[line_start..start].trim().is_empty()
+        && (after.trim().is_empty() || after.starts_with("  "))
+}
+
 /// True when the symbol mention at `start..end` stands on a masthead line of its own
 /// (alone, or beside other masthead columns), not inside a sentence or a footnote
 /// (`Previously issued under the symbol A/HRC/WG.6/1/DZA/4`).
@@ -447,8 +458,15 @@ pub(crate) fn recognize(masthead: &Masthead) -> Option<Candidate> {
             (generality, *offset)
         });
     let organisation_at = organisation()
-        .find(&masthead.text[..masthead.offset_of_line(8)])
+        .find_iter(&masthead.text[..masthead.offset_of_line(8)])
+        .find(|found| on_a_line_of_its_own(&masthead.text, found.start(), found.end()))
         .map(|found| found.start());
+    // Without a symbol or the organisation's name, a body names the document only when
+    // its name opens a line of the title block (not `… of the Working Group on …`).
+    let body_opens_a_line = named_body.is_some_and(|(at, _)| {
+        let line_start = masthead.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        masthead.text[line_start..at].trim().is_empty()
+    });
     let anchor = [
         symbol.as_ref().map(|(_, at)| *at),
         organisation_at,
@@ -459,7 +477,10 @@ pub(crate) fn recognize(masthead: &Masthead) -> Option<Candidate> {
     .min()?;
     // A body named far below, without a symbol or the organisation's name, is a
     // citation in someone else's document.
-    if symbol.is_none() && organisation_at.is_none() && anchor > masthead.offset_of_line(12) {
+    if symbol.is_none()
+        && organisation_at.is_none()
+        && (!body_opens_a_line || anchor > masthead.offset_of_line(12))
+    {
         return None;
     }
     let symbol_at = symbol.as_ref().map_or(0, |(_, at)| *at);
