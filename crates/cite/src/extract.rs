@@ -1099,10 +1099,13 @@ fn find_iachr_cases(extraction: &mut Extraction<'_>) {
         })
         .collect();
     for (start, end, label, number) in heads {
+        // The end of the last digit, whatever its width (`٥` takes two bytes).
         let number_end = start
             + text[start..end]
-                .rfind(char::is_numeric)
-                .map_or(0, |offset| offset + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, character)| character.is_numeric())
+                .map_or(0, |(offset, character)| offset + character.len_utf8());
         if continues_as_number(text, number_end) || !extraction.is_free(start, end) {
             continue;
         }

@@ -34,6 +34,8 @@ fn citation_like_text() -> impl Strategy<Value = String> {
         Just("Case No. 10,843".to_string()),
         Just("D.R. 61 p. 250".to_string()),
         Just("Sentencia C-560/97".to_string()),
+        Just("CASO ".to_string()),
+        Just("٢٠١٥".to_string()),
         "\\PC{0,6}",
         "[0-9/.,() -]{0,8}",
     ];
@@ -62,5 +64,18 @@ proptest! {
     fn un_symbol_normalization_is_idempotent(symbol in "[A-Za-z0-9/. ()\u{a0}–،。-]{0,40}|\\PC{0,20}") {
         let once = normalize_un_symbol(&symbol);
         prop_assert_eq!(normalize_un_symbol(&once), once);
+    }
+}
+
+/// Regression (found by the ingest recognizer's proptest): after a case label, the end
+/// of a number ending in a two-byte digit (`CASO\n٢٠١٥`) was taken one byte into it,
+/// and slicing there panicked.
+#[test]
+fn regression_a_case_number_ending_in_an_arabic_indic_digit() {
+    for text in ["CASO\n٢٠١٥ آذار/مارس\n", "Caso ٢٠١٥", "CASE ١٢٫٣٤٥"] {
+        let citations = extract(text, &CitingContext::default());
+        for citation in citations {
+            assert_eq!(&text[citation.span.0..citation.span.1], citation.surface);
+        }
     }
 }

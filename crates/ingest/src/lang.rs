@@ -15,6 +15,11 @@ const MIN_LETTERS: usize = 12;
 /// Only this many bytes of a long text are looked at.
 const SAMPLE_BYTES: usize = 6000;
 
+/// The detector, with its models loaded lazily. Regression: preloading them
+/// (`with_preloaded_language_models`) runs a rayon `par_iter` inside this `OnceLock`'s
+/// initialization; when a thread outside the rayon pool initialized it while every pool
+/// worker was waiting on the same `OnceLock` (a walk's files), the preload's jobs had no
+/// worker left and the process hung (seen in `tests/recognize.rs`, two tests at once).
 fn latin_detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
@@ -24,7 +29,6 @@ fn latin_detector() -> &'static LanguageDetector {
             Language::Spanish,
             Language::Portuguese,
         ])
-        .with_preloaded_language_models()
         .build()
     })
 }

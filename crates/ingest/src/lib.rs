@@ -11,6 +11,8 @@
 //! - [`file_kind`]: only regular files inside the corpus are read (no FIFO, device,
 //!   socket, nor a symbolic link out of the corpus).
 //! - [`bounds`]: document and paragraph text bounds (notes say when they apply).
+//! - [`recognize`]: metadata read from the masthead of a document no importer claims
+//!   (symbol, body, type, date, State, title, case name, identifiers) in seven languages.
 //! - [`segment`], [`lang`], [`clean`], [`metadata`], [`sidecar`]: the shared steps.
 //!
 //! ```no_run
@@ -36,6 +38,7 @@ pub mod lang;
 pub mod metadata;
 mod options;
 pub mod pipeline;
+pub mod recognize;
 pub mod segment;
 pub mod sidecar;
 pub mod sniff;

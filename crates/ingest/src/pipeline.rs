@@ -148,7 +148,7 @@ fn extract_file_unguarded(
             reason: "documentation of the corpus (a README, a sources list or a licence), not a document"
                 .into(),
         },
-        None => FileOutcome::Documents(vec![extract_generic(path, relative, &head, options)?]),
+        None => FileOutcome::Documents(vec![extract_recognized(path, relative, &head, options)?]),
     };
     if let FileOutcome::Documents(documents) = &mut outcome {
         if let Some(sidecar) = sidecar::read_for(path, options)? {
@@ -213,6 +213,55 @@ pub fn extract_generic(
     document_from_extracted(path, relative, extracted)
 }
 
+/// The path of a file no importer claims: extract, build a document, then fill its
+/// metadata from its masthead and file name ([`recognize`](crate::recognize)).
+pub fn extract_recognized(
+    path: &Path,
+    relative: &str,
+    head: &[u8],
+    options: &IngestOptions,
+) -> Result<Document, IngestError> {
+    let extracted = extract_text(path, head, options)?;
+    document_recognized(path, relative, extracted)
+}
+
+/// [`document_from_extracted`] for a document no importer describes: its metadata are
+/// read from its first pages by [`recognize`](crate::recognize) instead of the first
+/// symbol of the first page.
+pub fn document_recognized(
+    path: &Path,
+    relative: &str,
+    extracted: ExtractedText,
+) -> Result<Document, IngestError> {
+    let as_printed = extracted.masthead.clone();
+    let (mut document, pages) = document_and_pages(path, relative, extracted)?;
+    let first_pages = match as_printed {
+        Some(as_printed) => clean::normalize(&as_printed),
+        None => first_pages_text(&pages),
+    };
+    let file_name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("");
+    let recognized = crate::recognize::recognize(&first_pages, file_name);
+    crate::recognize::fill_empty(&mut document, recognized);
+    Ok(document)
+}
+
+/// The first page, and the second when the first is a short cover page.
+fn first_pages_text(pages: &[String]) -> String {
+    let mut text = String::new();
+    for page in pages.iter().take(2) {
+        if text.chars().count() >= 400 {
+            break;
+        }
+        let room = crate::recognize::MASTHEAD_CHARS * 2;
+        text.extend(page.chars().take(room));
+        text.push('\n');
+    }
+    text
+}
+
 /// Builds a document from extracted text: normalization, paragraphs, languages, and
 /// the metadata the text itself shows.
 pub fn document_from_extracted(
@@ -220,6 +269,20 @@ pub fn document_from_extracted(
     relative: &str,
     extracted: ExtractedText,
 ) -> Result<Document, IngestError> {
+    let (mut document, pages) = document_and_pages(path, relative, extracted)?;
+    metadata::infer_from_text(
+        &mut document,
+        pages.first().map(String::as_str).unwrap_or(""),
+    );
+    Ok(document)
+}
+
+/// The document of extracted text, without inferred metadata, and its normalized pages.
+fn document_and_pages(
+    path: &Path,
+    relative: &str,
+    extracted: ExtractedText,
+) -> Result<(Document, Vec<String>), IngestError> {
     // A handful of letters is not a document (`error.pdf` holds the five bytes "error"):
     // report it as empty instead of indexing a garbage one-word document.
     let letters: usize = extracted
@@ -258,11 +321,7 @@ pub fn document_from_extracted(
         importer: extracted.extractor.to_string(),
     };
     document.notes = extracted.notes;
-    metadata::infer_from_text(
-        &mut document,
-        pages.first().map(String::as_str).unwrap_or(""),
-    );
-    Ok(document)
+    Ok((document, pages))
 }
 
 /// Marks paragraphs whose language differs from the document's (an English annex in a

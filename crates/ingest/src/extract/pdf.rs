@@ -175,6 +175,15 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
         });
     }
 
+    let as_printed: String = pages
+        .iter()
+        .take(2)
+        .flat_map(|page| {
+            page.chars()
+                .take(crate::recognize::MASTHEAD_CHARS * 2)
+                .chain(['\n'])
+        })
+        .collect();
     let removed = clean::remove_running_headers(&mut pages);
     if removed > 0 {
         notes.push(ExtractionNote::new(
@@ -203,6 +212,7 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
         format: "pdf",
         extractor,
         notes,
+        masthead: (removed > 0).then_some(as_printed),
     })
 }
 

@@ -6,13 +6,13 @@ mod ecowas;
 mod general_comments;
 mod hudoc;
 mod iacthr;
-mod months;
+pub(crate) mod months;
 mod morocco;
 mod ohchr_xml;
 mod special_procedures;
 mod treaty_bodies;
 mod un_texts;
-mod upr_info;
+pub(crate) mod upr_info;
 mod upr_reports;
 mod upr_year_csv;
 

@@ -56,7 +56,7 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// The number of a full month name in any of our Latin-script languages, ignoring case.
-pub(super) fn month_number(name: &str) -> Option<u32> {
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lowered = name.to_lowercase();
     MONTHS
         .iter()

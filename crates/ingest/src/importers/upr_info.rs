@@ -642,7 +642,7 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// The UPR Info spelling of a State name written in any of the corpus's forms, or
 /// `None` when it is not a UN member State we know.
-pub(super) fn state_name(raw: &str) -> Option<&'static str> {
+pub(crate) fn state_name(raw: &str) -> Option<&'static str> {
     let key = compact(raw);
     if key.is_empty() {
         return None;

@@ -1,0 +1,338 @@
+//! The masthead recognizer through the real ingest of a plain folder: real PDFs and
+//! texts of every system of `../shared/corpus`, copied under neutral names (`doc1.pdf`)
+//! with no importer layout and no sidecar, so that every file takes the generic path.
+//!
+//! Properties checked, against values read by hand from each document:
+//! - system and mechanism, document type, date, State, own identifiers and title of a
+//!   UPR Working Group report, ECtHR judgments, a communicated case and a Commission
+//!   decision, IACtHR judgments and orders, IACHR reports;
+//! - language versions of one work share one `work_id` whatever their file names: the
+//!   IACtHR judgment in Spanish, English and Portuguese, the ECtHR judgment in English
+//!   and French, the IACHR report in English and Portuguese;
+//! - a HUDOC item id in a file name is the document's identifier;
+//! - a domestic judgment stays unrecognized (no international mechanism is guessed);
+//! - a sidecar still wins over the recognizer.
+//!
+//! `recognition_rates_over_the_corpus` (ignored; run with `--ignored --nocapture`)
+//! prints, over every PDF of the corpus, the share of documents with a recognized
+//! mechanism, type, date, State and own identifier before (the generic path of `main`,
+//! [`document_from_extracted`]) and after, and the recognizer's cost per document.
+
+use hrlex_ingest::pipeline::{
+    document_from_extracted, document_recognized, extract_text, read_head,
+};
+use hrlex_ingest::{walk, FileOutcome, IngestOptions};
+use hrlex_model::{DocType, Document, Mechanism, System};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+}
+
+/// (corpus file, neutral name in the plain folder).
+const FILES: &[(&str, &str)] = &[
+    ("upr/reports/algeria2008.pdf", "doc1.pdf"),
+    ("upr/reports/belarus2010.pdf", "doc2.pdf"),
+    ("iacthr/pdfs/98302.pdf", "doc3.pdf"),
+    ("iacthr/pdfs/98318.pdf", "doc4.pdf"),
+    ("iacthr/pdfs/98334.pdf", "doc5.pdf"),
+    ("iacthr/pdfs/1455.pdf", "doc6.pdf"),
+    ("iacthr/pdfs/98589.pdf", "doc7.pdf"),
+    ("iacthr/pdfs/98601.pdf", "doc8.pdf"),
+    ("echr/hudoc-texts/standard_001-57534_ENG.txt", "doc9.txt"),
+    ("echr/hudoc-texts/standard_001-62092_FRE.txt", "doc10.txt"),
+    (
+        "echr/hudoc-texts/communicated_case_001-109453_FRE.txt",
+        "doc11.txt",
+    ),
+    (
+        "echr/hudoc-texts/commission_decision_001-24502_FRE.txt",
+        "doc12.txt",
+    ),
+    (
+        "echr/hudoc-texts/standard_001-57473_ENG.txt",
+        "hudoc 001-57473.txt",
+    ),
+    ("africa/gauteng_judgment.pdf", "doc13.pdf"),
+];
+
+/// Ingests the plain folder once; documents by neutral file name.
+fn ingest_plain_folder() -> (tempfile::TempDir, BTreeMap<String, Document>) {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    for (source, name) in FILES {
+        std::fs::copy(corpus().join(source), folder.path().join(name))
+            .unwrap_or_else(|error| panic!("{source}: {error}"));
+    }
+    let (files, problems) = walk::list_files(&[folder.path().to_path_buf()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut documents = BTreeMap::new();
+    for report in walk::extract_all(files, &IngestOptions::default(), |_| {}) {
+        let name = report.file.relative.clone();
+        match report.result {
+            Ok(FileOutcome::Documents(mut found)) => {
+                assert_eq!(found.len(), 1, "{name}");
+                let document = found.remove(0);
+                assert!(
+                    !document.source.importer.contains('+'),
+                    "{name} was claimed by an importer: {}",
+                    document.source.importer
+                );
+                documents.insert(name, document);
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    (folder, documents)
+}
+
+fn keys(document: &Document) -> Vec<&str> {
+    document
+        .identifiers
+        .iter()
+        .map(|key| key.as_str())
+        .collect()
+}
+
+#[test]
+fn every_system_is_recognized_from_its_masthead() {
+    let (_folder, documents) = ingest_plain_folder();
+    let get = |name: &str| documents.get(name).unwrap_or_else(|| panic!("{name}"));
+
+    // UN: a UPR Working Group report (upr/reports/algeria2008.pdf).
+    let algeria = get("doc1.pdf");
+    assert_eq!(algeria.system(), System::Un);
+    assert_eq!(algeria.mechanism, Mechanism::Upr);
+    assert_eq!(algeria.doc_type, DocType::Report);
+    assert_eq!(algeria.symbol.as_deref(), Some("A/HRC/8/29"));
+    assert_eq!(algeria.date.as_deref(), Some("2008-05-23"));
+    assert_eq!(algeria.states, ["Algeria"]);
+    assert!(
+        keys(algeria).contains(&"un:A/HRC/8/29"),
+        "{:?}",
+        keys(algeria)
+    );
+    assert!(!keys(algeria).iter().any(|key| key.contains("WG.6")));
+    assert_eq!(
+        algeria.title,
+        "Report of the Working Group on the Universal Periodic Review: Algeria"
+    );
+    assert_eq!(algeria.work_id, "un:A/HRC/8/29");
+    let belarus = get("doc2.pdf");
+    assert_eq!(belarus.symbol.as_deref(), Some("A/HRC/15/16"));
+    assert_eq!(belarus.date.as_deref(), Some("2010-06-21"));
+    assert_eq!(belarus.states, ["Belarus"]);
+
+    // Inter-American Court: one judgment in es, en, pt (iacthr/pdfs/98302, 98318, 98334).
+    let spanish = get("doc3.pdf");
+    let english = get("doc4.pdf");
+    let portuguese = get("doc5.pdf");
+    for judgment in [spanish, english, portuguese] {
+        assert_eq!(judgment.system(), System::InterAmerican);
+        assert_eq!(judgment.mechanism, Mechanism::Iacthr);
+        assert_eq!(judgment.doc_type, DocType::Judgment);
+        assert_eq!(judgment.date.as_deref(), Some("2012-11-28"));
+        assert_eq!(judgment.states, ["Costa Rica"]);
+        assert!(
+            keys(judgment).contains(&"name:artavia murillo and others v costa rica"),
+            "{:?}",
+            keys(judgment)
+        );
+    }
+    assert_eq!(spanish.work_id, english.work_id);
+    assert_eq!(spanish.work_id, portuguese.work_id);
+    assert_eq!(
+        spanish.title,
+        "Artavia Murillo y otros (“Fecundación In Vitro”) v. Costa Rica"
+    );
+    assert_eq!(
+        english.case_name.as_deref(),
+        Some("Artavia Murillo et al. (“In Vitro Fertilization”) v. Costa Rica")
+    );
+    // An order on provisional measures (iacthr/pdfs/1455.pdf).
+    let order = get("doc6.pdf");
+    assert_eq!(order.mechanism, Mechanism::Iacthr);
+    assert_eq!(order.doc_type, DocType::Order);
+    assert_eq!(order.date.as_deref(), Some("2010-05-26"));
+    assert_eq!(order.states, ["Mexico"]);
+
+    // Inter-American Commission: one report in en and pt (iacthr/pdfs/98589, 98601).
+    let report_en = get("doc7.pdf");
+    let report_pt = get("doc8.pdf");
+    for report in [report_en, report_pt] {
+        assert_eq!(report.mechanism, Mechanism::Iachr);
+        assert_eq!(report.doc_type, DocType::AdmissibilityDecision);
+        assert_eq!(report.date.as_deref(), Some("2002-10-23"));
+        assert_eq!(report.states, ["Ecuador"]);
+        assert!(keys(report).contains(&"iachr:report:69/02"));
+        assert!(keys(report).contains(&"iachr:petition:P-419-01"));
+    }
+    assert_eq!(report_en.work_id, "iachr:report:69/02");
+    assert_eq!(report_pt.work_id, report_en.work_id);
+
+    // European Court: one judgment in en and fr (standard_001-57534_ENG, 001-62092_FRE).
+    let marckx_en = get("doc9.txt");
+    let marckx_fr = get("doc10.txt");
+    for marckx in [marckx_en, marckx_fr] {
+        assert_eq!(marckx.system(), System::European);
+        assert_eq!(marckx.mechanism, Mechanism::Ecthr);
+        assert_eq!(marckx.doc_type, DocType::Judgment);
+        assert_eq!(marckx.date.as_deref(), Some("1979-06-13"));
+        assert_eq!(marckx.states, ["Belgium"]);
+        assert!(keys(marckx).contains(&"ecthr:app:6833/74"));
+    }
+    assert_eq!(marckx_en.title, "Marckx v. Belgium");
+    assert_eq!(marckx_fr.title, "Marckx v. Belgique");
+    assert_eq!(marckx_en.work_id, "ecthr:app:6833/74:judgment:1979-06-13");
+    assert_eq!(marckx_fr.work_id, marckx_en.work_id);
+    // A communicated case and a Commission decision, in French.
+    let communicated = get("doc11.txt");
+    assert_eq!(communicated.doc_type, DocType::CommunicatedCase);
+    assert_eq!(communicated.states, ["Turkey"]);
+    assert!(keys(communicated).contains(&"ecthr:app:56886/10"));
+    assert_eq!(
+        communicated.date, None,
+        "the lodging date is not the document's"
+    );
+    let commission = get("doc12.txt");
+    assert_eq!(commission.mechanism, Mechanism::EcommHR);
+    assert_eq!(commission.doc_type, DocType::AdmissibilityDecision);
+    assert_eq!(commission.date.as_deref(), Some("1990-12-07"));
+    assert_eq!(commission.states, ["Belgium"]);
+    assert!(keys(commission).contains(&"ecthr:app:14607/89"));
+    // A HUDOC item id in the file name.
+    let dudgeon = get("hudoc 001-57473.txt");
+    assert!(keys(dudgeon).contains(&"hudoc:001-57473"));
+    assert!(keys(dudgeon).contains(&"ecthr:app:7525/76"));
+    assert_eq!(dudgeon.states, ["United Kingdom"]);
+
+    // A domestic judgment (South Africa's Supreme Court of Appeal) is no mechanism's.
+    let domestic = get("doc13.pdf");
+    assert_eq!(domestic.mechanism, Mechanism::Other);
+    assert!(domestic.work_id == domestic.id);
+}
+
+#[test]
+fn a_sidecar_wins_over_the_recognizer() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("doc1.pdf");
+    std::fs::copy(corpus().join("upr/reports/algeria2008.pdf"), &path).expect("copy");
+    std::fs::write(
+        folder.path().join("doc1.pdf.meta.json"),
+        r#"{"title": "Algeria, first review", "date": "2008-04-14"}"#,
+    )
+    .expect("sidecar");
+    let outcome =
+        hrlex_ingest::extract_file(&path, "doc1.pdf", &IngestOptions::default()).expect("extract");
+    let FileOutcome::Documents(documents) = outcome else {
+        panic!("skipped");
+    };
+    assert_eq!(documents[0].title, "Algeria, first review");
+    assert_eq!(documents[0].date.as_deref(), Some("2008-04-14"));
+    assert_eq!(documents[0].mechanism, Mechanism::Upr);
+}
+
+#[derive(Default)]
+struct Rates {
+    documents: usize,
+    mechanism: usize,
+    doc_type: usize,
+    date: usize,
+    state: usize,
+    identifier: usize,
+}
+
+impl Rates {
+    fn add(&mut self, document: &Document) {
+        self.documents += 1;
+        self.mechanism += usize::from(document.mechanism != Mechanism::Other);
+        self.doc_type += usize::from(document.doc_type != DocType::Other);
+        self.date += usize::from(document.date.is_some());
+        self.state += usize::from(!document.states.is_empty());
+        // Own identifiers, not the `name:` key metadata derives from a case name later.
+        self.identifier += usize::from(!document.identifiers.is_empty());
+    }
+
+    fn line(&self, label: &str) -> String {
+        let share = |count: usize| 100.0 * count as f64 / self.documents.max(1) as f64;
+        format!(
+            "{label}: {} documents; mechanism {:.1}%, type {:.1}%, date {:.1}%, state {:.1}%, own identifier {:.1}%",
+            self.documents,
+            share(self.mechanism),
+            share(self.doc_type),
+            share(self.date),
+            share(self.state),
+            share(self.identifier)
+        )
+    }
+}
+
+/// Every PDF of the corpus through the generic path, before (`main`'s
+/// `document_from_extracted`, the first symbol of the first page) and after (the
+/// recognizer), from one extraction each; and the recognizer's own cost.
+#[test]
+#[ignore = "reads every PDF of ../shared/corpus (minutes); run with --ignored --nocapture"]
+fn recognition_rates_over_the_corpus() {
+    let mut pdfs: Vec<PathBuf> = walkdir_pdfs(&corpus());
+    pdfs.sort();
+    let options = IngestOptions::default();
+    let (mut before, mut after) = (Rates::default(), Rates::default());
+    let mut recognizer_time = Duration::ZERO;
+    let mut recognized_calls = 0u32;
+    let mut per_folder: BTreeMap<String, Rates> = BTreeMap::new();
+    for path in &pdfs {
+        let Ok(head) = read_head(path) else { continue };
+        let Ok(extracted) = extract_text(path, &head, &options) else {
+            continue;
+        };
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("doc.pdf");
+        let Ok(old) = document_from_extracted(path, name, extracted.clone()) else {
+            continue;
+        };
+        let first_pages: String = extracted.pages.iter().take(2).cloned().collect();
+        let started = Instant::now();
+        let _ = hrlex_ingest::recognize::recognize(&first_pages, name);
+        recognizer_time += started.elapsed();
+        recognized_calls += 1;
+        let Ok(new) = document_recognized(path, name, extracted) else {
+            continue;
+        };
+        before.add(&old);
+        after.add(&new);
+        let folder = path
+            .strip_prefix(corpus())
+            .ok()
+            .and_then(|relative| relative.iter().next())
+            .and_then(|first| first.to_str())
+            .unwrap_or("")
+            .to_string();
+        per_folder.entry(folder).or_default().add(&new);
+    }
+    println!("{}", before.line("before (main generic path)"));
+    println!("{}", after.line("after (recognizer)"));
+    for (folder, rates) in &per_folder {
+        println!("{}", rates.line(&format!("  after, {folder}/")));
+    }
+    println!(
+        "recognizer: {:.1} µs per document over {recognized_calls} documents (debug build)",
+        recognizer_time.as_secs_f64() * 1e6 / f64::from(recognized_calls.max(1))
+    );
+    assert!(after.mechanism >= before.mechanism);
+}
+
+fn walkdir_pdfs(root: &Path) -> Vec<PathBuf> {
+    let (files, _) = walk::list_files(&[root.to_path_buf()]);
+    files
+        .into_iter()
+        .map(|file| file.path)
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        })
+        .collect()
+}
