@@ -15,15 +15,17 @@
 //! A `name:` key borne by documents of several decisions (`name:x v switzerland`) joins
 //! none of them: it would make every *X v. Switzerland* cite every other.
 
+use crate::columns::all_str;
 use crate::graph::{identifier_terms, with_related};
 use crate::schema::KIND_DOCUMENT;
 use crate::search::SearchIndex;
+use crate::term_queries::any_term_query;
 use crate::IndexError;
 use hrlex_cite::is_name_key;
 use hrlex_model::{Access, CitationKey, Document};
 use std::collections::{BTreeSet, HashSet};
 use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
@@ -138,15 +140,15 @@ impl SearchIndex {
             ),
         ];
         if !also.is_empty() {
-            clauses.push((Occur::Must, Box::new(self.identifier_key_query(also))));
+            clauses.push((Occur::Must, self.identifier_key_query(also)));
         }
         searcher
             .search(&BooleanQuery::new(clauses), &Count)
             .map_err(IndexError::engine("counting documents bearing a case name"))
     }
 
-    pub(crate) fn identifier_key_query(&self, keys: &[CitationKey]) -> TermSetQuery {
-        TermSetQuery::new(
+    pub(crate) fn identifier_key_query(&self, keys: &[CitationKey]) -> Box<dyn Query> {
+        any_term_query(
             keys.iter()
                 .map(|key| Term::from_field_text(self.fields.identifier_key, key.as_str())),
         )
@@ -214,11 +216,12 @@ impl SearchIndex {
             (Occur::Must, self.access_query(access)),
             (
                 Occur::Must,
-                Box::new(TermSetQuery::new(keys.iter().map(|key| {
-                    Term::from_field_text(self.fields.cites, key.as_str())
-                }))),
+                any_term_query(
+                    keys.iter()
+                        .map(|key| Term::from_field_text(self.fields.cites, key.as_str())),
+                ),
             ),
-            (Occur::MustNot, Box::new(self.identifier_key_query(keys))),
+            (Occur::MustNot, self.identifier_key_query(keys)),
             (
                 Occur::MustNot,
                 Box::new(TermQuery::new(
@@ -237,15 +240,10 @@ impl SearchIndex {
                 .str("work_id")
                 .map_err(IndexError::engine("reading work ids"))?;
             let Some(column) = column else { continue };
-            for ord in column.term_ords(address.doc_id) {
-                let mut work = String::new();
-                if column
-                    .ord_to_str(ord, &mut work)
-                    .map_err(|error| IndexError::engine("reading work ids")(error.into()))?
-                {
-                    works.insert(work);
-                }
-            }
+            works.extend(
+                all_str(&column, address.doc_id)
+                    .map_err(|error| IndexError::engine("reading work ids")(error.into()))?,
+            );
         }
         Ok(works.len())
     }

@@ -38,12 +38,13 @@
 
 use crate::schema::{KIND_DOCUMENT, KIND_PARAGRAPH};
 use crate::search::{SearchIndex, Translation};
+use crate::term_queries::any_term_query;
 use crate::IndexError;
 use hrlex_model::{Access, CitationKey, CitationKind, Document, Paragraph, System};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -710,7 +711,7 @@ impl SearchIndex {
                 Box::new(self.kind_query(KIND_PARAGRAPH)) as Box<dyn Query>,
             ),
             (Occur::Must, self.access_query(access)),
-            (Occur::Must, Box::new(self.cites_query(keys))),
+            (Occur::Must, self.cites_query(keys)),
         ]);
         let addresses = searcher
             .search(&paragraph_query, &DocSetCollector)
@@ -813,8 +814,8 @@ impl SearchIndex {
         Ok(response)
     }
 
-    fn cites_query(&self, keys: &[CitationKey]) -> TermSetQuery {
-        TermSetQuery::new(
+    fn cites_query(&self, keys: &[CitationKey]) -> Box<dyn Query> {
+        any_term_query(
             keys.iter()
                 .map(|key| Term::from_field_text(self.fields.cites, key.as_str())),
         )
@@ -835,9 +836,10 @@ impl SearchIndex {
             (Occur::Must, self.access_query(access)),
             (
                 Occur::Must,
-                Box::new(TermSetQuery::new(keys.iter().map(|key| {
-                    Term::from_field_text(self.fields.identifier_key, key.as_str())
-                }))),
+                any_term_query(
+                    keys.iter()
+                        .map(|key| Term::from_field_text(self.fields.identifier_key, key.as_str())),
+                ),
             ),
         ]);
         self.load_documents(searcher, &query, "resolving a citation key")
@@ -881,9 +883,7 @@ impl SearchIndex {
             (Occur::Must, self.access_query(access)),
             (
                 Occur::Must,
-                Box::new(TermSetQuery::new(
-                    ids.map(|id| Term::from_field_text(self.fields.doc_id, id)),
-                )),
+                any_term_query(ids.map(|id| Term::from_field_text(self.fields.doc_id, id))),
             ),
         ]);
         Ok(self

@@ -126,36 +126,48 @@ impl<'a> Highlighter<'a> {
             })
     }
 
-    /// The byte ranges of `text` that match, under `analyzer`.
+    /// The byte ranges of `text` that match, under `analyzer`. The text is analyzed as
+    /// a stream: only the tokens that match a term or belong to a phrase are kept.
     fn ranges_for(&mut self, analyzer: &'static str, text: &str) -> Vec<(usize, usize)> {
         if self.patterns(analyzer).is_empty() {
             return Vec::new();
         }
-        let tokens = self.analyzers.analyze(analyzer, text);
+        let analyzers = self.analyzers;
         let patterns = self.patterns(analyzer);
+        let phrase_terms: HashSet<&str> = patterns
+            .phrases
+            .iter()
+            .flatten()
+            .map(|(_, term)| term.as_str())
+            .collect();
         let mut ranges = Vec::new();
-        for token in &tokens {
-            let matched = patterns.terms.contains(&token.term)
+        // Tokens of a phrase's words: (position, term, from, to).
+        let mut phrase_tokens: Vec<(usize, String, usize, usize)> = Vec::new();
+        analyzers.for_each_token(analyzer, text, |term, from, to, position| {
+            let matched = patterns.terms.contains(term)
                 || patterns
                     .prefixes
                     .iter()
-                    .any(|prefix| token.term.starts_with(prefix.as_str()))
-                || patterns.fuzzy.iter().any(|(term, distance)| {
-                    edit_distance_within(&token.term, term, usize::from(*distance))
+                    .any(|prefix| term.starts_with(prefix.as_str()))
+                || patterns.fuzzy.iter().any(|(wanted, distance)| {
+                    edit_distance_within(term, wanted, usize::from(*distance))
                 });
-            if matched && token.to > token.from {
-                ranges.push((token.from, token.to));
+            if matched && to > from {
+                ranges.push((from, to));
             }
-        }
+            if phrase_terms.contains(term) {
+                phrase_tokens.push((position, term.to_string(), from, to));
+            }
+        });
         if !patterns.phrases.is_empty() {
             let mut by_position: HashMap<usize, Vec<usize>> = HashMap::new();
-            for (index, token) in tokens.iter().enumerate() {
-                by_position.entry(token.position).or_default().push(index);
+            for (index, (position, ..)) in phrase_tokens.iter().enumerate() {
+                by_position.entry(*position).or_default().push(index);
             }
             for phrase in &patterns.phrases {
                 let (first_offset, first_term) = &phrase[0];
-                for token in tokens.iter().filter(|token| &token.term == first_term) {
-                    let Some(base) = token.position.checked_sub(*first_offset) else {
+                for (position, ..) in phrase_tokens.iter().filter(|token| &token.1 == first_term) {
+                    let Some(base) = position.checked_sub(*first_offset) else {
                         continue;
                     };
                     let mut start = usize::MAX;
@@ -164,11 +176,13 @@ impl<'a> Highlighter<'a> {
                         by_position
                             .get(&(base + offset))
                             .and_then(|indexes| {
-                                indexes.iter().find(|&&index| &tokens[index].term == term)
+                                indexes
+                                    .iter()
+                                    .find(|&&index| &phrase_tokens[index].1 == term)
                             })
                             .map(|&index| {
-                                start = start.min(tokens[index].from);
-                                end = end.max(tokens[index].to);
+                                start = start.min(phrase_tokens[index].2);
+                                end = end.max(phrase_tokens[index].3);
                             })
                             .is_some()
                     });

@@ -51,6 +51,7 @@ mod analysis;
 mod authority;
 mod cleanup;
 mod collectors;
+mod columns;
 mod error;
 mod events;
 mod graph;
@@ -63,6 +64,7 @@ mod request_bounds;
 mod schema;
 mod search;
 mod status;
+mod term_queries;
 mod unique_ids;
 mod writer;
 

@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-7";
+pub const SCHEMA_VERSION: &str = "hrlex-index-8";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -153,8 +153,8 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_i64_field("year", number.clone());
     builder.add_i64_field("date_sort", FAST);
     builder.add_u64_field("access", number);
-    builder.add_text_field("symbol_key", STORED);
-    builder.add_u64_field("has_text", STORED);
+    builder.add_text_field("symbol_key", FAST | STORED);
+    builder.add_u64_field("has_text", FAST | STORED);
     builder.add_u64_field("para_index", FAST | STORED);
     builder.add_u64_field("text_chars", FAST);
     builder.add_u64_field("para_role", FAST);

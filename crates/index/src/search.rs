@@ -6,6 +6,7 @@ use crate::collectors::{
     BestParagraphs, BestParagraphsCollector, CandidateRecords, CandidateRecordsQuery,
     FacetCollector, FacetFruit,
 };
+use crate::columns::{first_str, CandidateColumns, CandidateValues};
 use crate::highlight::{Highlighter, SNIPPET_FORMAT};
 use crate::known_items::{named_items, NamedItems};
 use crate::query::{parse_filter, parse_query, Filter, QueryNode};
@@ -16,6 +17,7 @@ use crate::ranking::{
 use crate::schema::{
     access_rank, slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS,
 };
+use crate::term_queries::any_term_query;
 use crate::writer::{open_index, read_stamp, IndexStamp};
 use crate::IndexError;
 use expand::Segment;
@@ -29,7 +31,7 @@ use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, QueryClone, RangeQuery, TermQuery, TermSetQuery,
+    PhraseQuery, Query, QueryClone, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
@@ -575,31 +577,17 @@ impl SearchIndex {
                 ranked.insert(0, (0.0, *address));
             }
         }
-        // The candidates' ids come from their stored records; their metadata (a JSON
-        // decode) is read only for the hits of the page.
+        // The candidates' values come from the fast columns; their stored records (a
+        // block decompression and a JSON decode) are read only for the hits of the page.
+        let mut columns = CandidateColumns::default();
         let mut candidates: Vec<Candidate> = Vec::with_capacity(ranked.len());
         for (retrieval_rank, (score, address)) in ranked.into_iter().enumerate() {
-            let stored: TantivyDocument = searcher
-                .doc(address)
-                .map_err(IndexError::engine("reading a document"))?;
-            let id = stored
-                .get_first(self.fields.doc_id)
-                .and_then(|value| value.as_str())
-                .unwrap_or_default()
-                .to_string();
-            let symbol_key = stored
-                .get_first(self.fields.symbol_key)
-                .and_then(|value| value.as_str())
-                .map(str::to_string);
-            let has_text = stored
-                .get_first(self.fields.has_text)
-                .and_then(|value| value.as_u64())
-                .is_some_and(|flag| flag != 0);
-            let work_id = stored
-                .get_first(self.fields.work_id)
-                .and_then(|value| value.as_str())
-                .unwrap_or_default()
-                .to_string();
+            let CandidateValues {
+                id,
+                work_id,
+                symbol_key,
+                has_text,
+            } = columns.read(&searcher, address)?;
             let is_known = known.contains(&address);
             candidates.push(Candidate {
                 score,
@@ -613,7 +601,6 @@ impl SearchIndex {
                 reranked: is_known || retrieval_rank < RERANK_WINDOW,
                 known: is_known,
                 retrieval_rank,
-                stored,
             });
         }
         let collapsed = collapse_twins(&mut candidates, |address| {
@@ -711,7 +698,10 @@ impl SearchIndex {
         }
         let mut page: Vec<(f32, Document, usize)> = Vec::with_capacity(scored.len());
         for (score, candidate, slot) in scored {
-            page.push((score, self.decode_metadata(&candidate.stored)?, slot));
+            let stored: TantivyDocument = searcher
+                .doc(candidate.address)
+                .map_err(IndexError::engine("reading a document"))?;
+            page.push((score, self.decode_metadata(&stored)?, slot));
         }
 
         let mut works: Vec<&str> = page
@@ -901,22 +891,18 @@ impl SearchIndex {
         constraints: &BooleanQuery,
         named: &NamedItems,
     ) -> Result<HashSet<DocAddress>, IndexError> {
-        let mut lookups: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        lookups.push((
-            Occur::Should,
-            Box::new(TermSetQuery::new(named.keys.iter().map(|key| {
-                Term::from_field_text(self.fields.identifier_key, key)
-            }))),
-        ));
-        lookups.push((
-            Occur::Should,
-            Box::new(TermSetQuery::new(
-                named
-                    .ids
-                    .iter()
-                    .map(|id| Term::from_field_text(self.fields.doc_id, id)),
-            )),
-        ));
+        let keys = named
+            .keys
+            .iter()
+            .map(|key| Term::from_field_text(self.fields.identifier_key, key));
+        let ids = named
+            .ids
+            .iter()
+            .map(|id| Term::from_field_text(self.fields.doc_id, id));
+        let lookups: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Should, any_term_query(keys)),
+            (Occur::Should, any_term_query(ids)),
+        ];
         let query = BooleanQuery::new(vec![
             (Occur::Must, Box::new(constraints.clone()) as Box<dyn Query>),
             (Occur::Must, constant(Box::new(BooleanQuery::new(lookups)))),
@@ -1048,11 +1034,10 @@ struct Candidate {
     /// Bears an identifier the query names.
     known: bool,
     retrieval_rank: usize,
-    /// The normalized UN symbol (stored `symbol_key`).
+    /// The normalized UN symbol (`symbol_key`).
     symbol_key: Option<String>,
-    /// Not metadata-only (stored `has_text`).
+    /// Not metadata-only (`has_text`).
     has_text: bool,
-    stored: TantivyDocument,
 }
 
 /// One decision, two documents (`crate::graph`): drops from `candidates` each
@@ -1115,9 +1100,7 @@ fn collapse_twins(
 fn lang_at(searcher: &Searcher, address: DocAddress) -> Option<String> {
     let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
     let langs = fast_fields.str("lang").ok()??;
-    let ord = langs.term_ords(address.doc_id).next()?;
-    let mut code = String::new();
-    langs.ord_to_str(ord, &mut code).ok()?.then_some(code)
+    first_str(&langs, address.doc_id).ok()?
 }
 
 /// Like [`IndexError::engine`], for the I/O errors of term dictionaries.
@@ -1379,11 +1362,11 @@ impl Compiler<'_> {
                 )) as Box<dyn Query>)
             }),
             QueryNode::Identifier(value) => self.identifier_query(value),
-            QueryNode::Cites(key) => Box::new(TermSetQuery::new(
+            QueryNode::Cites(key) => any_term_query(
                 citation_key_candidates(key)
                     .iter()
                     .map(|key| Term::from_field_text(self.fields.cites, key)),
-            )),
+            ),
             QueryNode::CitedBy(id) => self.cited_by_query(id)?,
             QueryNode::Filter(filter) => constant(self.filter_query(filter)),
             QueryNode::And(children) => {
@@ -1619,11 +1602,11 @@ impl Compiler<'_> {
             (Occur::Must, self.access_clause()),
             (
                 Occur::Must,
-                Box::new(TermSetQuery::new(
+                any_term_query(
                     citing_ids
                         .iter()
                         .map(|doc_id| Term::from_field_text(fields.doc_id, doc_id)),
-                )),
+                ),
             ),
         ]);
         let paragraphs = self
@@ -1652,11 +1635,11 @@ impl Compiler<'_> {
         if cited_keys.is_empty() {
             return Ok(Box::new(EmptyQuery));
         }
-        let targets = Box::new(TermSetQuery::new(
+        let targets = any_term_query(
             cited_keys
                 .iter()
                 .map(|key| Term::from_field_text(fields.identifier_key, key)),
-        ));
+        );
         // Self-citations are not edges.
         let not_self = citing_ids.iter().map(|doc_id| {
             (
@@ -1705,11 +1688,11 @@ impl Compiler<'_> {
                         Err(_) => continue,
                     }
                 }
-                QueryNode::Cites(key) => Box::new(TermSetQuery::new(
+                QueryNode::Cites(key) => any_term_query(
                     citation_key_candidates(key)
                         .iter()
                         .map(|key| Term::from_field_text(self.fields.cites, key)),
-                )),
+                ),
                 _ => continue,
             };
             clauses.push((Occur::Should, query));

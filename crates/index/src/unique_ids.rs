@@ -5,6 +5,7 @@
 //! file claiming an id that another file still in the corpus holds is refused as a whole
 //! (reported with both paths), and the index keeps what it had.
 
+use crate::columns::all_str;
 use crate::schema::{Fields, KIND_DOCUMENT};
 use crate::IndexError;
 use std::collections::{HashMap, HashSet};
@@ -144,15 +145,10 @@ impl<'a> IdRegistry<'a> {
                 .str("source_file")
                 .map_err(IndexError::engine(CONTEXT))?;
             let Some(column) = column else { continue };
-            for ord in column.term_ords(address.doc_id) {
-                let mut holder = String::new();
-                if column
-                    .ord_to_str(ord, &mut holder)
-                    .map_err(|error| IndexError::engine(CONTEXT)(error.into()))?
-                {
-                    holders.push(holder);
-                }
-            }
+            holders.extend(
+                all_str(&column, address.doc_id)
+                    .map_err(|error| IndexError::engine(CONTEXT)(error.into()))?,
+            );
         }
         Ok(holders)
     }
