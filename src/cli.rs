@@ -21,7 +21,7 @@ pub mod exit {
     pub const FATAL: i32 = 4;
 }
 
-const EXIT_CODES_HELP: &str = "\
+pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success
   1  finished, but some files failed (listed with path and reason)
@@ -42,7 +42,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the canonical document(s) that ingest makes of one file.
-    Extract(ExtractArgs),
+    Extract(crate::commands::extract::ExtractArgs),
     /// Extract every file of one or more corpus folders; print a summary.
     Ingest(IngestArgs),
     /// Build or update the search index from corpus folders (incremental; cron-safe).
@@ -203,17 +203,6 @@ fn load_gazetteer(path: &std::path::Path) -> Result<hrlex_cite::Gazetteer> {
 
 #[derive(Args)]
 #[command(after_help = EXIT_CODES_HELP)]
-struct ExtractArgs {
-    file: PathBuf,
-    /// One JSON object per document per line (the default prints JSON too, pretty).
-    #[arg(long)]
-    json: bool,
-    #[command(flatten)]
-    options: ExtractOptionsArgs,
-}
-
-#[derive(Args)]
-#[command(after_help = EXIT_CODES_HELP)]
 struct IngestArgs {
     /// Corpus folder(s) to walk.
     #[arg(long = "corpus", required = true)]
@@ -246,7 +235,7 @@ pub fn run() -> i32 {
         end_quietly_on_closed_pipe();
     }
     let result = match cli.command {
-        Command::Extract(args) => run_extract(args),
+        Command::Extract(args) => crate::commands::extract::run(args),
         Command::Ingest(args) => run_ingest(args),
         Command::Index(args) => crate::commands::index::run(args),
         Command::Search(args) => crate::commands::search::run(args),
@@ -295,50 +284,6 @@ fn init_logging(json: bool) {
         builder.json().init();
     } else {
         builder.init();
-    }
-}
-
-fn run_extract(args: ExtractArgs) -> Result<i32> {
-    // The file's folder stands for the corpus (for `--follow-symlinks` of its sidecar).
-    let folder = match args.file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut options = args.options.to_options_for(&[])?;
-    if args.options.follow_symlinks {
-        options.symlinks = SymlinkPolicy::inside_roots(&[folder]);
-    }
-    let relative = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let outcome = hrlex_ingest::extract_file(&args.file, &relative, &options);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match outcome {
-        Ok(FileOutcome::Documents(documents)) => {
-            for document in &documents {
-                if args.json {
-                    serde_json::to_writer(&mut out, document)?;
-                } else {
-                    serde_json::to_writer_pretty(&mut out, document)?;
-                }
-                writeln!(out)?;
-            }
-            Ok(exit::SUCCESS)
-        }
-        Ok(FileOutcome::Skipped { reason }) => {
-            eprintln!(
-                "hrlex: {}: skipped: {reason}",
-                crate::terminal::printable(&args.file.display().to_string())
-            );
-            Ok(exit::SUCCESS)
-        }
-        Err(error) => {
-            eprintln!("hrlex: {}", crate::terminal::printable(&error.to_string()));
-            Ok(exit::PARTIAL)
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! One module per subcommand that has grown beyond a few lines.
 pub mod cite;
+pub mod extract;
 pub mod graph;
 pub mod index;
 pub mod search;

@@ -161,3 +161,74 @@ fn missing_pdftotext_and_tesseract_are_announced_once_with_their_cost() {
     let (_code, stderr) = ingest_without_tools(&["--no-ocr", "--no-pdftotext"]);
     assert!(!stderr.contains("is not installed: "), "{stderr}");
 }
+
+/// The rows of `hrlex extract --explain --json FILE`: (field, value) → the row.
+fn explained_fields(file: &std::path::Path) -> Vec<Value> {
+    let (code, stdout, stderr) =
+        run(&["extract", "--explain", "--json", "--no-ocr", path_str(file)]);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    let explained: Value = serde_json::from_str(stdout.lines().next().expect("one line")).unwrap();
+    explained["fields"].as_array().expect("fields").clone()
+}
+
+fn row<'a>(rows: &'a [Value], field: &str, value: &str) -> &'a Value {
+    rows.iter()
+        .find(|row| row["field"] == field && row["value"] == value)
+        .unwrap_or_else(|| panic!("no {field} = {value} in {rows:#?}"))
+}
+
+#[test]
+fn explain_names_the_masthead_line_the_sidecar_and_the_importer_of_each_value() {
+    // A UPR Working Group report in a plain folder, with a sidecar for its themes.
+    let folder = tempfile::tempdir().unwrap();
+    let pdf = folder.path().join("report.pdf");
+    std::fs::copy(shared_corpus().join("upr/reports/algeria2008.pdf"), &pdf).unwrap();
+    std::fs::write(
+        folder.path().join("report.pdf.meta.json"),
+        r#"{"themes": ["torture"]}"#,
+    )
+    .unwrap();
+    let rows = explained_fields(&pdf);
+    let symbol = row(&rows, "symbol", "A/HRC/8/29");
+    assert_eq!(symbol["stage"], "masthead");
+    assert_eq!(symbol["evidence"]["page"], 1);
+    assert!(symbol["evidence"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("A/HRC/8/29"));
+    let date = row(&rows, "date", "2008-05-23");
+    assert_eq!(date["stage"], "masthead");
+    assert!(date["evidence"]["line"].as_u64().unwrap() >= 1);
+    assert_eq!(row(&rows, "states", "Algeria")["stage"], "masthead");
+    let themes = row(&rows, "themes", "torture");
+    assert_eq!(themes["stage"], "sidecar");
+    assert_eq!(themes["path"], "report.pdf.meta.json");
+    assert_eq!(row(&rows, "lang", "en")["stage"], "extraction");
+
+    // A Russian masthead (lines of the UN Parallel Corpus devset) in a text file.
+    let russian = folder.path().join("doklad.txt");
+    std::fs::write(
+        &russian,
+        "A/HRC/WG.6/34/ITA/3\n\nГенеральная Ассамблея\n\nСовет по правам человека\n\
+         28 октября 2014 года\n\nОбобщенное резюме материалов, представленных \
+         заинтересованными сторонами по Италии\n\nНастоящий доклад представляет собой \
+         резюме материалов, представленных заинтересованными сторонами в рамках \
+         универсального периодического обзора.\n",
+    )
+    .unwrap();
+    let rows = explained_fields(&russian);
+    let date = row(&rows, "date", "2014-10-28");
+    assert_eq!(date["stage"], "masthead");
+    assert_eq!(date["evidence"]["text"], "28 октября 2014 года");
+    assert_eq!(row(&rows, "states", "Italy")["evidence"]["line"], 1);
+    assert_eq!(row(&rows, "mechanism", "upr")["stage"], "masthead");
+
+    // A file of a known source layout: its values come from the importer.
+    let hudoc = shared_corpus().join("echr/hudoc-texts/standard_001-57534_ENG.txt");
+    let rows = explained_fields(&hudoc);
+    let mechanism = row(&rows, "mechanism", "ecthr");
+    assert_eq!(mechanism["stage"], "importer");
+    assert!(mechanism["importer"]
+        .as_str()
+        .is_some_and(|name| !name.is_empty()));
+}

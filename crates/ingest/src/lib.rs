@@ -13,6 +13,7 @@
 //! - [`bounds`]: document and paragraph text bounds (notes say when they apply).
 //! - [`recognize`]: metadata read from the masthead of a document no importer claims
 //!   (symbol, body, type, date, State, title, case name, identifiers) in seven languages.
+//! - [`provenance`]: where each metadata value came from (`hrlex extract --explain`).
 //! - [`segment`], [`lang`], [`clean`], [`metadata`], [`sidecar`]: the shared steps.
 //!
 //! ```no_run
@@ -38,6 +39,7 @@ pub mod lang;
 pub mod metadata;
 mod options;
 pub mod pipeline;
+pub mod provenance;
 pub mod recognize;
 pub mod segment;
 pub mod sidecar;
@@ -48,7 +50,7 @@ pub use error::IngestError;
 pub use options::{
     IngestOptions, DEFAULT_MAX_DOCUMENT_TEXT_BYTES, DEFAULT_MAX_PARAGRAPH_TEXT_BYTES,
 };
-pub use pipeline::extract_file;
+pub use pipeline::{extract_file, extract_file_traced};
 
 use hrlex_model::Document;
 

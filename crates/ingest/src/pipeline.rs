@@ -3,6 +3,7 @@
 
 use crate::extract::{self, ExtractedText};
 use crate::importers::{self, ImportContext};
+use crate::provenance::{Stage, Trace};
 use crate::sniff::{self, Format};
 use crate::{
     bounds, clean, file_kind, lang, metadata, segment, sidecar, FileOutcome, IngestError,
@@ -96,8 +97,19 @@ pub fn extract_file(
     relative: &str,
     options: &IngestOptions,
 ) -> Result<FileOutcome, IngestError> {
+    extract_file_traced(path, relative, options, &mut Trace::disabled())
+}
+
+/// [`extract_file`] with every metadata value's source recorded in `trace`
+/// (`hrlex extract --explain`).
+pub fn extract_file_traced(
+    path: &Path,
+    relative: &str,
+    options: &IngestOptions,
+    trace: &mut Trace,
+) -> Result<FileOutcome, IngestError> {
     match catch_unwind(AssertUnwindSafe(|| {
-        extract_file_unguarded(path, relative, options)
+        extract_file_unguarded(path, relative, options, trace)
     })) {
         Ok(result) => result,
         Err(panic) => {
@@ -118,6 +130,7 @@ fn extract_file_unguarded(
     path: &Path,
     relative: &str,
     options: &IngestOptions,
+    trace: &mut Trace,
 ) -> Result<FileOutcome, IngestError> {
     if sidecar::is_sidecar(path) {
         return Ok(FileOutcome::Skipped {
@@ -141,20 +154,39 @@ fn extract_file_unguarded(
     let head = read_head(path)?;
     let context = ImportContext { options };
     let mut outcome = match importers::find(path, &head) {
-        Some(importer) => importer.import(path, &context)?,
+        Some(importer) => {
+            let outcome = importer.import(path, &context)?;
+            if let FileOutcome::Documents(documents) = &outcome {
+                trace.after_each(documents, |document| Stage::Importer {
+                    importer: document.source.importer.clone(),
+                    record: document.source.record.clone(),
+                });
+            }
+            outcome
+        }
         // Importers name their sources' own README and licence files; any other corpus
         // documentation is skipped here rather than indexed.
         None if is_corpus_documentation(path) => FileOutcome::Skipped {
             reason: "documentation of the corpus (a README, a sources list or a licence), not a document"
                 .into(),
         },
-        None => FileOutcome::Documents(vec![extract_recognized(path, relative, &head, options)?]),
+        None => {
+            let extracted = extract_text(path, &head, options)?;
+            let document = document_recognized_traced(path, relative, extracted, trace)?;
+            FileOutcome::Documents(vec![document])
+        }
     };
     if let FileOutcome::Documents(documents) = &mut outcome {
         if let Some(sidecar) = sidecar::read_for(path, options)? {
             for document in documents.iter_mut() {
                 sidecar.apply(document);
             }
+            let stage = Stage::Sidecar {
+                path: sidecar::sidecar_path(Path::new(relative))
+                    .to_string_lossy()
+                    .into_owned(),
+            };
+            trace.after(stage, documents);
         }
         for document in documents.iter_mut() {
             bounds::bound_document(document, options);
@@ -233,33 +265,61 @@ pub fn document_recognized(
     relative: &str,
     extracted: ExtractedText,
 ) -> Result<Document, IngestError> {
+    document_recognized_traced(path, relative, extracted, &mut Trace::disabled())
+}
+
+fn document_recognized_traced(
+    path: &Path,
+    relative: &str,
+    extracted: ExtractedText,
+    trace: &mut Trace,
+) -> Result<Document, IngestError> {
     let as_printed = extracted.masthead.clone();
+    let extractor = extracted.extractor;
     let (mut document, pages) = document_and_pages(path, relative, extracted)?;
-    let first_pages = match as_printed {
-        Some(as_printed) => clean::normalize(&as_printed),
-        None => first_pages_text(&pages),
+    trace.after(
+        Stage::Extraction {
+            extractor: extractor.to_string(),
+        },
+        std::slice::from_ref(&document),
+    );
+    let first_pages: Vec<String> = match as_printed {
+        Some(as_printed) => as_printed
+            .iter()
+            .map(|page| clean::normalize(page))
+            .collect(),
+        None => first_pages(&pages),
     };
     let file_name = path
         .file_name()
         .and_then(|name| name.to_str())
         .unwrap_or("");
-    let recognized = crate::recognize::recognize(&first_pages, file_name);
+    trace.masthead_input(&document, &first_pages, file_name);
+    let text: String = first_pages
+        .iter()
+        .flat_map(|page| [page.as_str(), "\n"])
+        .collect();
+    let recognized = crate::recognize::recognize(&text, file_name);
     crate::recognize::fill_empty(&mut document, recognized);
+    trace.after(Stage::Masthead, std::slice::from_ref(&document));
     Ok(document)
 }
 
-/// The first page, and the second when the first is a short cover page.
-fn first_pages_text(pages: &[String]) -> String {
-    let mut text = String::new();
+/// The first page, and the second when the first is a short cover page, each cut to
+/// what the masthead recognizer may read.
+fn first_pages(pages: &[String]) -> Vec<String> {
+    let mut kept = Vec::new();
+    let mut chars = 0;
     for page in pages.iter().take(2) {
-        if text.chars().count() >= 400 {
+        if chars >= 400 {
             break;
         }
         let room = crate::recognize::MASTHEAD_CHARS * 2;
-        text.extend(page.chars().take(room));
-        text.push('\n');
+        let cut: String = page.chars().take(room).collect();
+        chars += cut.chars().count();
+        kept.push(cut);
     }
-    text
+    kept
 }
 
 /// Builds a document from extracted text: normalization, paragraphs, languages, and

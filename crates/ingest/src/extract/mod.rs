@@ -25,10 +25,10 @@ pub struct ExtractedText {
     /// Which tool produced the text (`pdftotext`, `pdf-extract`, `tesseract`, `html`…).
     pub extractor: &'static str,
     pub notes: Vec<ExtractionNote>,
-    /// The first pages as printed, before running headers were removed, when the
+    /// The first two pages as printed, before running headers were removed, when the
     /// extractor removed some: a UN document's symbol is such a header, and the
     /// masthead recognizer reads it there.
-    pub masthead: Option<String>,
+    pub masthead: Option<Vec<String>>,
 }
 
 impl ExtractedText {

@@ -175,13 +175,13 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
         });
     }
 
-    let as_printed: String = pages
+    let as_printed: Vec<String> = pages
         .iter()
         .take(2)
-        .flat_map(|page| {
+        .map(|page| {
             page.chars()
                 .take(crate::recognize::MASTHEAD_CHARS * 2)
-                .chain(['\n'])
+                .collect()
         })
         .collect();
     let removed = clean::remove_running_headers(&mut pages);

@@ -457,8 +457,11 @@ pub fn is_masthead_line(title: &str) -> bool {
             .is_some_and(|last| *last == "section" || *last == "chamber")
 }
 
-/// Fills the fields of `document` that are still empty (or, for the title, a masthead
-/// line) with what was recognized; never overrides a value an importer or a sidecar set.
+/// Fills the fields of `document` that are still empty with what was recognized; never
+/// overrides a value an importer or a sidecar set. The title is replaced by a recognized
+/// one: before recognition it is only the extractor's guess (a PDF's declared title is
+/// as often "Microsoft Word - x.doc" or "RESOLUCIÓN DE LA" as a title, and the first
+/// paragraph is often a masthead line).
 pub fn fill_empty(document: &mut Document, recognized: Recognized) {
     if document.mechanism == Mechanism::Other {
         if let Some(mechanism) = recognized.mechanism {
@@ -488,10 +491,16 @@ pub fn fill_empty(document: &mut Document, recognized: Recognized) {
     if document.case_name.is_none() {
         document.case_name = recognized.case_name;
     }
-    if let Some(title) = recognized.title {
-        if document.title.trim().is_empty() || is_masthead_line(&document.title) {
-            document.title = title;
+    match recognized.title {
+        Some(title) => document.title = title,
+        // No title block read: a masthead line is still no title; the case name or the
+        // symbol says more.
+        None if document.title.trim().is_empty() || is_masthead_line(&document.title) => {
+            if let Some(name) = document.case_name.as_ref().or(document.symbol.as_ref()) {
+                document.title = name.clone();
+            }
         }
+        None => {}
     }
     if document.work_id == document.id {
         if let Some(work_id) = recognized.work_id {

@@ -529,9 +529,6 @@ pub(crate) fn recognize(masthead: &Masthead) -> Option<Candidate> {
             }
         }
     }
-    if recognized.title.is_none() {
-        recognized.title = recognized.symbol.clone();
-    }
     recognized.work_id = recognized
         .symbol
         .as_ref()
