@@ -36,6 +36,7 @@ pub mod extract;
 pub mod file_kind;
 pub mod importers;
 pub mod lang;
+pub mod masthead_lines;
 pub mod metadata;
 mod options;
 pub mod pipeline;

@@ -6,8 +6,8 @@ use crate::importers::{self, ImportContext};
 use crate::provenance::{Stage, Trace};
 use crate::sniff::{self, Format};
 use crate::{
-    bounds, clean, file_kind, lang, metadata, segment, sidecar, FileOutcome, IngestError,
-    IngestOptions,
+    bounds, clean, file_kind, lang, masthead_lines, metadata, segment, sidecar, FileOutcome,
+    IngestError, IngestOptions,
 };
 use hrlex_model::{Document, ExtractionNote, Lang, ParagraphCitation, Source};
 use std::io::Read;
@@ -360,7 +360,8 @@ fn document_and_pages(
         .iter()
         .map(|page| clean::normalize(page))
         .collect();
-    let paragraphs = segment::paragraphs_from_pages(&pages);
+    let mut paragraphs = segment::paragraphs_from_pages(&pages);
+    let masthead_lines = masthead_lines::remove_masthead_paragraphs(&mut paragraphs);
     let mut document = Document::new(id_from_relative_path(relative), Lang::Und);
     document.paragraphs = paragraphs;
     let full_text = document.full_text();
@@ -381,6 +382,12 @@ fn document_and_pages(
         importer: extracted.extractor.to_string(),
     };
     document.notes = extracted.notes;
+    if masthead_lines > 0 {
+        document.notes.push(ExtractionNote::new(
+            "masthead-lines",
+            format!("{masthead_lines} masthead line(s) of the first page kept out of the body"),
+        ));
+    }
     Ok((document, pages))
 }
 
