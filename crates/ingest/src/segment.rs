@@ -236,11 +236,61 @@ fn continues_numbering(previous: Option<&str>, candidate: &str) -> bool {
     same_prefix_next || deeper || next_top
 }
 
+/// True when `candidate` is the list marker after `previous`: the next letter (`b` →
+/// `c`) or the next roman numeral (`iii` → `iv`, `i` → `ii`).
 fn next_letter(previous: &str, candidate: &str) -> bool {
+    if let (Some(previous), Some(candidate)) = (roman_value(previous), roman_value(candidate)) {
+        if candidate == previous + 1 {
+            return true;
+        }
+    }
     let (Some(p), Some(c)) = (previous.chars().next(), candidate.chars().next()) else {
         return false;
     };
     previous.len() == 1 && candidate.len() == 1 && c as u32 == p as u32 + 1
+}
+
+/// The value of a lowercase roman numeral up to 39 (`iv` → 4), if it is one.
+fn roman_value(text: &str) -> Option<u32> {
+    let mut total = 0;
+    let digits: Vec<u32> = text
+        .chars()
+        .map(|c| match c {
+            'i' => Some(1),
+            'v' => Some(5),
+            'x' => Some(10),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    for (index, value) in digits.iter().enumerate() {
+        if digits.get(index + 1).is_some_and(|next| next > value) {
+            total -= *value as i64;
+        } else {
+            total += *value as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&value| value > 0)
+}
+
+/// The list marker before `marker` (`iii` → `ii`, `c` → `b`), if any.
+fn previous_marker(marker: &str) -> Option<String> {
+    if marker.len() > 1 || marker == "i" || marker == "v" || marker == "x" {
+        let value = roman_value(marker)?;
+        return (value > 1).then(|| roman_numeral(value - 1));
+    }
+    let c = marker.chars().next()?;
+    (c > 'a').then(|| char::from_u32(c as u32 - 1).map(String::from))?
+}
+
+fn roman_numeral(mut value: u32) -> String {
+    let mut numeral = String::new();
+    for (unit, letters) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while value >= unit {
+            numeral.push_str(letters);
+            value -= unit;
+        }
+    }
+    numeral
 }
 
 /// Splits pages into paragraphs. A paragraph ends at a blank line or where a line
@@ -364,7 +414,11 @@ impl ParagraphBuilder {
                 Some(previous) => next_letter(previous, &letter),
                 None => letter == "a" || letter == "i",
             };
-            if self.accepts_start(alone, continues) {
+            // `… entre ellas: i) se dio aviso …, ii) se acudió …` wrapped so that `iii)`
+            // opens a line: the enumeration runs inside this paragraph.
+            let runs_inline =
+                previous_marker(&letter).is_some_and(|before| self.has_inline_marker(&before));
+            if !runs_inline && self.accepts_start(alone, continues) {
                 let number = match &self.last_top_number {
                     Some(parent) => format!("{parent} ({letter})"),
                     None => format!("({letter})"),
@@ -379,6 +433,16 @@ impl ParagraphBuilder {
             self.page = page;
         }
         self.push_body(trimmed, page);
+    }
+
+    /// True when `marker)` stands inside the current paragraph's text (after a space or
+    /// an opening parenthesis), not as its own opening marker.
+    fn has_inline_marker(&self, marker: &str) -> bool {
+        let written = format!("{marker})");
+        self.lines.iter().any(|line| {
+            line.match_indices(&written)
+                .any(|(at, _)| at > 0 && line[..at].ends_with([' ', '(']))
+        })
     }
 
     fn start(&mut self, number: Option<String>, page: Option<u32>) {
@@ -486,5 +550,37 @@ mod tests {
         );
         assert_eq!(paragraphs[0].page, Some(1));
         assert_eq!(paragraphs[1].page, Some(2));
+    }
+
+    #[test]
+    fn nested_roman_lists_and_enumerations_inside_a_paragraph() {
+        // Page 2 of iacthr/pdfs/1455.pdf (Spanish), as pdftotext prints it.
+        let page = "b) en los días siguientes los familiares habrían realizado gestiones, entre ellas: i) se dio\n\
+                    aviso a la policía del pueblo, ii) se acudió a la Agencia Estatal, donde viajaban Nitza y José cuando fueron detenidos;\n\
+                    iii) se interpuso una denuncia ante el Ministerio Público de Buenaventura, y vi) se presentó una queja;\n\
+                    \n\
+                    c) el 12 de enero de 2010 el Estado presentó su respuesta, en la cual indicó, inter alia, que:\n\
+                    i) la Procuraduría General de Justicia inició una averiguación previa;\n\
+                    ii) las investigaciones aún no han demostrado la existencia de elementos;\n\
+                    iii) la Secretaría de Defensa Nacional comunicó que no existen evidencias; y\n\
+                    iv) la Procuraduría General de la República informó que no se halló registro;\n";
+        let paragraphs = paragraphs_from_pages(&[page.to_string()]);
+        let numbers: Vec<Option<&str>> = paragraphs.iter().map(|p| p.n.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            [
+                Some("(b)"),
+                Some("(c)"),
+                Some("(i)"),
+                Some("(ii)"),
+                Some("(iii)"),
+                Some("(iv)")
+            ],
+            "{paragraphs:#?}"
+        );
+        assert!(paragraphs[0].text.ends_with("vi) se presentó una queja;"));
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(previous_marker("iv").as_deref(), Some("iii"));
+        assert_eq!(previous_marker("c").as_deref(), Some("b"));
     }
 }

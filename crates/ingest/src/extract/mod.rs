@@ -5,6 +5,7 @@ pub mod docx;
 pub mod html;
 pub mod ocr;
 pub mod pdf;
+pub mod pdf_blocks;
 pub mod text;
 pub mod word_doc;
 

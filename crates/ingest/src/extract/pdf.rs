@@ -16,7 +16,7 @@
 //!    yeh/keheh folded in Arabic text; each step that changed something leaves an
 //!    [`ExtractionNote`].
 
-use super::{ocr, ExtractedText};
+use super::{ocr, pdf_blocks, ExtractedText};
 use crate::{clean, IngestError, IngestOptions};
 use hrlex_model::ExtractionNote;
 use std::collections::BTreeSet;
@@ -78,6 +78,10 @@ pub fn extract(path: &Path, options: &IngestOptions) -> Result<ExtractedText, In
         ));
         (pages, "pdf-extract")
     };
+    let mut raw_pages = raw_pages;
+    if extractor == "pdftotext" {
+        add_block_breaks(path, &mut raw_pages, options.tool_timeout);
+    }
     let mut pages: Vec<String> = raw_pages
         .iter()
         .map(|page| clean::normalize(page))
@@ -230,6 +234,22 @@ pub fn meaningful_letter_count(page: &str) -> usize {
         })
         .map(|token| token.chars().filter(|c| c.is_alphabetic()).count())
         .sum()
+}
+
+/// Paragraph breaks where the page's layout shows them ([`pdf_blocks`]); pages whose
+/// layout cannot be read are left as they are.
+fn add_block_breaks(path: &Path, pages: &mut [String], timeout: Duration) {
+    let Some(layout) = pdf_blocks::page_lines(path, timeout) else {
+        return;
+    };
+    if layout.len() != pages.len() {
+        return;
+    }
+    for (page, lines) in pages.iter_mut().zip(&layout) {
+        if let Some(rebuilt) = pdf_blocks::with_block_breaks(page, lines) {
+            *page = rebuilt;
+        }
+    }
 }
 
 /// Runs pdftotext and splits its output into pages on form feeds.
