@@ -153,8 +153,11 @@ fn what_cites_knlh_v_peru_across_systems_and_languages() {
     assert_eq!(paragraph_numbers(health), ["93"]);
     // The Special Rapporteur names no committee: `comm:?:` resolves all the same.
     assert_eq!(health["paragraphs"][0]["key"], "comm:?:1153/2003");
+    // The judgment cites it in a footnote, a paragraph of its own in every language
+    // (the layout's blocks keep it apart from paragraph 230 above it): its page says where.
     let portuguese = citing(&by_id, "iacthr:98334");
-    assert_eq!(paragraph_numbers(portuguese), ["230"]);
+    assert_eq!(portuguese["paragraphs"][0]["n"], Value::Null);
+    assert_eq!(portuguese["paragraphs"][0]["page"], 70);
     // "Caso K.L. Vs. Peru, CDH, Com. nº 1153/2003, Doc. ONU CCPR/C/85/D/1153/2003": the
     // Portuguese communication form comes first, with the committee read from "CDH".
     assert_eq!(portuguese["paragraphs"][0]["key"], "comm:CCPR:1153/2003");
@@ -183,7 +186,7 @@ fn what_cites_knlh_v_peru_across_systems_and_languages() {
         stdout.contains("A/HRC/22/53, para. 50, at para. 6.3: "),
         "{stdout}"
     );
-    assert!(stdout.contains("Series C No. 257, para. 230: "), "{stdout}");
+    assert!(stdout.contains("Series C No. 257, p. 70: "), "{stdout}");
 }
 
 #[test]

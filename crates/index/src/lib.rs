@@ -66,6 +66,7 @@ mod search;
 mod status;
 mod term_queries;
 mod unique_ids;
+mod warm_up;
 mod writer;
 
 pub use error::IndexError;

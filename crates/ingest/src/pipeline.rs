@@ -245,18 +245,6 @@ pub fn extract_generic(
     document_from_extracted(path, relative, extracted)
 }
 
-/// The path of a file no importer claims: extract, build a document, then fill its
-/// metadata from its masthead and file name ([`recognize`](crate::recognize)).
-pub fn extract_recognized(
-    path: &Path,
-    relative: &str,
-    head: &[u8],
-    options: &IngestOptions,
-) -> Result<Document, IngestError> {
-    let extracted = extract_text(path, head, options)?;
-    document_recognized(path, relative, extracted)
-}
-
 /// [`document_from_extracted`] for a document no importer describes: its metadata are
 /// read from its first pages by [`recognize`](crate::recognize) instead of the first
 /// symbol of the first page.

@@ -134,10 +134,6 @@ impl Trace {
         Trace::default()
     }
 
-    pub fn is_enabled(&self) -> bool {
-        self.enabled
-    }
-
     /// Records the documents as they are after `stage`.
     pub fn after(&mut self, stage: Stage, documents: &[Document]) {
         self.after_each(documents, |_| stage.clone());

@@ -98,6 +98,7 @@ impl AppState {
     /// Opens the index in `index_dir`.
     pub fn open(index_dir: &Path, limits: ServerLimits) -> Result<AppState, IndexError> {
         let index = SearchIndex::open(index_dir)?;
+        index.warm_up();
         Ok(AppState {
             shared: Arc::new(Shared {
                 index_dir: index_dir.to_path_buf(),
@@ -149,6 +150,7 @@ impl AppState {
             return Ok(false);
         }
         let reopened = SearchIndex::open(&self.shared.index_dir)?;
+        reopened.warm_up();
         *self
             .shared
             .index
