@@ -5,7 +5,8 @@
 //! Properties checked, against values read by hand from each document:
 //! - system and mechanism, document type, date, State, own identifiers and title of a
 //!   UPR Working Group report, ECtHR judgments, a communicated case and a Commission
-//!   decision, IACtHR judgments and orders, IACHR reports;
+//!   decision, IACtHR judgments and orders, IACHR reports, and a Russian UPR summary
+//!   (five languages: English, French, Spanish, Portuguese, Russian);
 //! - language versions of one work share one `work_id` whatever their file names: the
 //!   IACtHR judgment in Spanish, English and Portuguese, the ECtHR judgment in English
 //!   and French, the IACHR report in English and Portuguese;
@@ -52,6 +53,12 @@ const FILES: &[(&str, &str)] = &[
     ("africa/gauteng_judgment.pdf", "doc13.pdf"),
 ];
 
+const RUSSIAN_SUMMARY: &str = "A/HRC/WG.6/34/ITA/3\n\nГенеральная Ассамблея\n\n\
+    Совет по правам человека\n28 октября 2014 года\n\n\
+    Обобщенное резюме материалов, представленных заинтересованными сторонами по Италии\n\n\
+    Настоящий доклад представляет собой резюме материалов, представленных \
+    заинтересованными сторонами в рамках универсального периодического обзора.\n";
+
 /// Ingests the plain folder once; documents by neutral file name.
 fn ingest_plain_folder() -> (tempfile::TempDir, BTreeMap<String, Document>) {
     let folder = tempfile::tempdir().expect("temporary folder");
@@ -59,6 +66,10 @@ fn ingest_plain_folder() -> (tempfile::TempDir, BTreeMap<String, Document>) {
         std::fs::copy(corpus().join(source), folder.path().join(name))
             .unwrap_or_else(|error| panic!("{source}: {error}"));
     }
+    // No Russian decision PDF is in the corpus: a Russian UPR stakeholders' summary
+    // masthead, its lines as the UN Parallel Corpus devset prints them (lines 461, 2838),
+    // under the symbol of the summary on Italy.
+    std::fs::write(folder.path().join("doc14.txt"), RUSSIAN_SUMMARY).expect("write");
     let (files, problems) = walk::list_files(&[folder.path().to_path_buf()]);
     assert!(problems.is_empty(), "{problems:?}");
     let mut documents = BTreeMap::new();
@@ -200,6 +211,21 @@ fn every_system_is_recognized_from_its_masthead() {
     assert!(keys(dudgeon).contains(&"hudoc:001-57473"));
     assert!(keys(dudgeon).contains(&"ecthr:app:7525/76"));
     assert_eq!(dudgeon.states, ["United Kingdom"]);
+
+    // Russian: a UPR stakeholders' summary, by its symbol and its masthead date.
+    let russian = get("doc14.txt");
+    assert_eq!(russian.lang, hrlex_model::Lang::Ru);
+    assert_eq!(russian.mechanism, Mechanism::Upr);
+    assert_eq!(russian.doc_type, DocType::Report);
+    assert_eq!(russian.symbol.as_deref(), Some("A/HRC/WG.6/34/ITA/3"));
+    assert_eq!(russian.date.as_deref(), Some("2014-10-28"));
+    assert_eq!(russian.states, ["Italy"]);
+    assert!(keys(russian).contains(&"un:A/HRC/WG.6/34/ITA/3"));
+    assert_eq!(russian.work_id, "un:A/HRC/WG.6/34/ITA/3");
+    assert!(
+        !russian.paragraphs.iter().any(|p| p.text == "Генеральная Ассамблея"),
+        "masthead lines stay out of the body"
+    );
 
     // A domestic judgment (South Africa's Supreme Court of Appeal) is no mechanism's.
     let domestic = get("doc13.pdf");
