@@ -13,6 +13,8 @@
 //! - [`bounds`]: document and paragraph text bounds (notes say when they apply).
 //! - [`recognize`]: metadata read from the masthead of a document no importer claims
 //!   (symbol, body, type, date, State, title, case name, identifiers) in seven languages.
+//! - [`labels`]: type, outcome, State party and title checked against the text (the
+//!   operative part, the header, the title block) and corrected with a note.
 //! - [`segment`], [`lang`], [`clean`], [`metadata`], [`sidecar`]: the shared steps.
 //!
 //! ```no_run
@@ -34,6 +36,7 @@ mod error;
 pub mod extract;
 pub mod file_kind;
 pub mod importers;
+pub mod labels;
 pub mod lang;
 pub mod metadata;
 mod options;

@@ -5,7 +5,7 @@ use crate::extract::{self, ExtractedText};
 use crate::importers::{self, ImportContext};
 use crate::sniff::{self, Format};
 use crate::{
-    bounds, clean, file_kind, lang, metadata, segment, sidecar, FileOutcome, IngestError,
+    bounds, clean, file_kind, labels, lang, metadata, segment, sidecar, FileOutcome, IngestError,
     IngestOptions,
 };
 use hrlex_model::{Document, ExtractionNote, Lang, ParagraphCitation, Source};
@@ -151,6 +151,11 @@ fn extract_file_unguarded(
         None => FileOutcome::Documents(vec![extract_recognized(path, relative, &head, options)?]),
     };
     if let FileOutcome::Documents(documents) = &mut outcome {
+        // What the source says is checked against the text before a curator's sidecar,
+        // which still wins.
+        for document in documents.iter_mut() {
+            labels::check(document);
+        }
         if let Some(sidecar) = sidecar::read_for(path, options)? {
             for document in documents.iter_mut() {
                 sidecar.apply(document);

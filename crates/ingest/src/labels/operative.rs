@@ -1,0 +1,352 @@
+//! The outcome and type of a treaty-body decision, read from its operative part.
+//!
+//! The operative part is the Committee's last finding: scanning back from the end of the
+//! decision (before any individual opinion or appendix), the first paragraph that
+//! states a finding decides. A paragraph finding a violation is `violation` even when
+//! it also finds none under other articles or declares part of the communication
+//! inadmissible (the importers' convention: `violation_found`); a paragraph declaring
+//! the communication admissible, or inadmissible only in part, is an admissibility
+//! decision and stops the scan without a change. The remedy and follow-up paragraphs
+//! after the finding (`similar violations do not occur in the future`, `whether there
+//! has been a violation`) state none.
+//!
+//! Findings are read in English, French, Spanish and Russian, with some tolerance for
+//! OCR (`dieclose`, `ic of the view`).
+
+use super::{locate, quote, record};
+use hrlex_model::{DocType, Document};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What an operative paragraph decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finding {
+    Violation,
+    NoViolation,
+    Inadmissible,
+    Discontinued,
+    /// Declared admissible, or inadmissible in part: an admissibility decision.
+    Admissibility,
+}
+
+impl Finding {
+    /// The outcome label the importers use (`outcome_and_type` in `treaty_bodies`).
+    pub fn outcome(self) -> Option<&'static str> {
+        match self {
+            Finding::Violation => Some("violation"),
+            Finding::NoViolation => Some("no violation"),
+            Finding::Inadmissible => Some("inadmissible"),
+            Finding::Discontinued => Some("discontinued"),
+            Finding::Admissibility => None,
+        }
+    }
+
+    pub fn doc_type(self) -> Option<DocType> {
+        match self {
+            Finding::Violation | Finding::NoViolation => Some(DocType::Views),
+            Finding::Inadmissible => Some(DocType::Inadmissibility),
+            Finding::Discontinued => Some(DocType::Discontinuance),
+            Finding::Admissibility => None,
+        }
+    }
+}
+
+/// A finding with where it was read: the byte range of the phrase in the paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Read {
+    pub finding: Finding,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+/// A finding that the facts show a violation (or, negated, none).
+fn violation_verbs() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)\b(?:",
+            // en: disclose (OCR: dieclose), reveal, constitute, amount to, show, establish
+            r"\w{1,3}clos(?:e|es|ed)|reveal(?:s|ed)?|constitut(?:e|es|ed)|amount(?:s|ed)?\s+to|show(?:s|ed)?|establish(?:es|ed)?|",
+            // fr
+            r"(?:fait|font)\s+apparaître|révèlent|révèle|constitu(?:e|ent|erait|eraient)|(?:fait|font)\s+ressortir|",
+            // es
+            r"ponen?\s+de\s+manifiesto|revelan?|constituy(?:e|en|ó)|constituiría|",
+            // ru
+            r"свидетельству\w*|представля\w*\s+собой|явил\w*\s+бы|явится|станет|будет\s+являться",
+            r")\s+((?:[\w'’,()]+\s+){0,4}?)",
+            r"(?:violations?|breach(?:es)?|manquements?|violaci[oó]n|violaciones|vulneraci[oó]n|нарушени\w*)\b",
+        ))
+    })
+}
+
+/// `has violated`, `have been violated`, `failed to fulfil its obligations`, `a violé`,
+/// `ha violado`, `нарушило`, and the Committee against Torture's `obligation to refrain
+/// from returning`.
+fn violated() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:violated|breached)|(?:has|have|had)\s+failed\s+to\s+(?:fulfil|comply|meet|discharge)|",
+            r"obligation\s+to\s+refrain\s+from\s+(?:\w+\s+)?(?:returning|expelling|deporting|extraditing)|",
+            r"(?:a|ont)\s+violé|(?:ha|han)\s+violado|(?:ha|han)\s+vulnerado|нарушил[аио]?)\b",
+        ))
+    })
+}
+
+/// A negation just before a verb (`do not disclose`, `ne font pas`, `no ponen`,
+/// `не свидетельствуют`).
+fn negated_before() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(r"(?i)(?:\b(?:not|no|neither|nor|ne|pas|ni|не|ни)\s+(?:\w+\s+){0,2}|\bn['’])$")
+    })
+}
+
+/// Negating words between the verb and `violation` (`disclose no violation`, `ne font
+/// apparaître aucune violation`).
+fn negating_words() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| regex(r"(?i)\b(?:no|not|any|pas|aucune?|ninguna?|никаких|не)\b"))
+}
+
+/// Findings of no violation that name no verb above.
+fn no_violation() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)\b(?:no\s+finding\s+of\s+(?:a(?:ny)?\s+)?violation|not\s+in\s+a\s+position\s+to\s+(?:find|conclude)|",
+            r"aucune\s+violation|ninguna\s+violación|не\s+было\s+нарушен\w*)",
+        ))
+    })
+}
+
+fn inadmissible() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)(?:",
+            r"\b(?:decides?|decided|declares?|declared)\b[^.;]{0,60}?\b(?:the\s+)?(?:present\s+)?(?:communications?|complaints?|petitions?)\s+(?:[\w,()]+\s+){0,4}?(?:is|are|to\s+be|be)\s+(?:therefore\s+|thus\s+|hereby\s+)?inadmissible",
+            r"|\bdeclares?\s+(?:the\s+)?(?:communication|complaint)\s+inadmissible",
+            r"|\b(?:décide|déclare)\b[^.;]{0,60}?\b(?:la\s+)?(?:présente\s+)?(?:communication|requête|plainte)\s+(?:[\w,()]+\s+){0,3}?(?:est|sont)\s+(?:donc\s+)?irrecevable",
+            r"|\bdéclare\s+(?:la\s+)?(?:communication|plainte|requête)\s+irrecevable",
+            r"|\b(?:decide|declara|dictamina)\b[^.;]{0,60}?\b(?:la\s+)?(?:presente\s+)?(?:comunicaci[oó]n|denuncia|queja|petici[oó]n)\s+(?:[\w,()]+\s+){0,3}?(?:es|son)\s+(?:por\s+(?:lo\s+)?tanto\s+)?inadmisible",
+            r"|\bdeclara\w*\s+inadmisible\s+la\s+(?:comunicaci[oó]n|queja|denuncia)",
+            r"|признать\s+(?:\w+\s+){0,2}?сообщени\w+\s+неприемлем\w*",
+            r"|постановляет[^.]{0,80}?сообщени\w+\s+(?:является\s+)?неприемлем\w*",
+            r")",
+        ))
+    })
+}
+
+fn admissible() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)(?:\bdecides?\b[^.;]{0,40}?\bthe\s+communication\s+is\s+admissible",
+            r"|\bdéclare\s+la\s+communication\s+recevable|\bdécide\b[^.;]{0,40}?communication\s+est\s+recevable",
+            r"|\bdecide\b[^.;]{0,40}?comunicaci[oó]n\s+es\s+admisible|признать\s+сообщение\s+приемлемым)",
+        ))
+    })
+}
+
+/// What follows `inadmissible` when only part of the communication is.
+fn partial_after() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(r"(?i)^\W{0,3}(?:in\s*so\s*far|in\s+part|partly|as\s+(?:regards|to)|with\s+(?:respect|regard)\s+to|in\s+respect\s+of|dans\s+la\s+mesure|en\s+ce\s+qui\s+concerne|en\s+la\s+medida|en\s+lo\s+que\s+respecta|в\s+той\s+мере|в\s+части)")
+    })
+}
+
+fn discontinued() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)(?:\bdiscontinu\w*\s+(?:\w+\s+){0,3}?(?:consideration|examination)|\bdecide[sd]?\s+to\s+discontinue\b",
+            r"|\b(?:cesser|mettre\s+fin\s+à|clore|interrompre)\s+l['’]examen|\bclasser\s+(?:la\s+)?(?:communication|plainte|requête)",
+            r"|\b(?:poner\s+fin\s+al?|dar\s+por\s+terminad[oa]\s+el|cerrar\s+el)\s+examen|\barchivar\s+(?:la\s+)?(?:comunicaci[oó]n|queja|denuncia)",
+            r"|прекратить\s+рассмотрение)",
+        ))
+    })
+}
+
+/// What follows `discontinue` when only part of the case is.
+fn partial_discontinuance() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| regex(r"(?i)^\W{0,3}(?:\w+\s+){0,4}?(?:the\s+)?part\b"))
+}
+
+/// A paragraph in a member's own voice, or a counterfactual: no finding of the Committee.
+fn not_the_committee() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(r"(?:\bI\s+(?:am|consider|believe|find|would|cannot|do|agree|regret)\b|(?i:\bshould\s+have\s+(?:found|concluded|considered|declared)|\bwould\s+have\s+(?:found|concluded)))")
+    })
+}
+
+/// Where individual opinions and appendices begin: what follows is not the decision.
+fn opinion_heading() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)^\W*(?:appendix|annex|individual\s+opinion|dissenting\s+opinion|separate\s+opinion|concurring\s+opinion|joint\s+opinion|partly\s+dissenting|",
+            r"opinion\s+(?:individuelle|dissidente|conjointe)|appendice|annexe|voto\s+(?:particular|disidente|concurrente|separado)|opini[oó]n\s+(?:individual|disidente)|",
+            r"особое\s+мнение|совместное\s+мнение|приложение)\b",
+        ))
+    })
+}
+
+/// Words reporting what a party says (`the author claims that … constitutes a
+/// violation`): a sentence with one of them states no finding of the Committee.
+fn reported_speech() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        regex(concat!(
+            r"(?i)\b(?:claims|alleges|argu(?:es|ed)|submits|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
+            r"affirme|allègue|soutient|fait\s+valoir|fait\s+observer|alega|afirma|sostiene|aduce|утвержда\w*|заявля\w*)\b",
+        ))
+    })
+}
+
+/// The sentence of `text` around byte `at`, cut at `. ` or `; ` on both sides.
+fn sentence_around(text: &str, at: usize) -> &str {
+    let is_end = |window: &[u8]| matches!(window, [b'.' | b';', b' ']);
+    let bytes = text.as_bytes();
+    let from = bytes[..at]
+        .windows(2)
+        .rposition(is_end)
+        .map_or(0, |index| index + 2);
+    let to = bytes[at..]
+        .windows(2)
+        .position(is_end)
+        .map_or(text.len(), |index| at + index);
+    &text[from.min(at)..to]
+}
+
+/// How many paragraphs before the end (or the first opinion) are read.
+const OPERATIVE_WINDOW: usize = 12;
+
+/// The finding a paragraph states, if any: a violation wins over every other finding in
+/// the same paragraph; a sentence reporting a party's claim is no finding.
+pub fn read_paragraph(text: &str) -> Option<Read> {
+    if not_the_committee().is_match(text) {
+        return None;
+    }
+    let stated = |start: usize| !reported_speech().is_match(sentence_around(text, start));
+    let read = |finding: Finding, start: usize, end: usize| Read {
+        finding,
+        start,
+        end,
+    };
+    let mut no_violation_at = no_violation()
+        .find_iter(text)
+        .find(|found| stated(found.start()))
+        .map(|found| (found.start(), found.end()));
+    for captures in violation_verbs().captures_iter(text) {
+        let whole = captures.get(0).expect("whole match");
+        if !stated(whole.start()) {
+            continue;
+        }
+        let between = captures.get(1).map_or("", |m| m.as_str());
+        let negated = negated_before().is_match(&text[..whole.start()])
+            || negating_words().is_match(between);
+        if !negated {
+            return Some(read(Finding::Violation, whole.start(), whole.end()));
+        }
+        no_violation_at.get_or_insert((whole.start(), whole.end()));
+    }
+    for found in violated().find_iter(text) {
+        if !stated(found.start()) {
+            continue;
+        }
+        let has_not = found.as_str().split_whitespace().any(|word| word == "not");
+        if !has_not && !negated_before().is_match(&text[..found.start()]) {
+            return Some(read(Finding::Violation, found.start(), found.end()));
+        }
+        no_violation_at.get_or_insert((found.start(), found.end()));
+    }
+    if let Some((start, end)) = no_violation_at {
+        return Some(read(Finding::NoViolation, start, end));
+    }
+    if let Some(found) = inadmissible()
+        .find_iter(text)
+        .find(|found| stated(found.start()))
+    {
+        let finding = if partial_after().is_match(&text[found.end()..]) {
+            Finding::Admissibility
+        } else {
+            Finding::Inadmissible
+        };
+        return Some(read(finding, found.start(), found.end()));
+    }
+    if let Some(found) = admissible().find_iter(text).find(|found| stated(found.start())) {
+        return Some(read(Finding::Admissibility, found.start(), found.end()));
+    }
+    discontinued()
+        .find_iter(text)
+        .find(|found| stated(found.start()) && !partial_discontinuance().is_match(&text[found.end()..]))
+        .map(|found| read(Finding::Discontinued, found.start(), found.end()))
+}
+
+/// The operative finding of a decision and the index of its paragraph.
+pub fn operative_finding(document: &Document) -> Option<(usize, Read)> {
+    let paragraphs = &document.paragraphs;
+    let half = paragraphs.len() / 2;
+    let end = paragraphs
+        .iter()
+        .enumerate()
+        .skip(half.max(1))
+        .find(|(_, paragraph)| opinion_heading().is_match(&paragraph.text))
+        .map_or(paragraphs.len(), |(index, _)| index);
+    let start = end.saturating_sub(OPERATIVE_WINDOW);
+    (start..end)
+        .rev()
+        .find_map(|index| read_paragraph(&paragraphs[index].text).map(|read| (index, read)))
+}
+
+/// True for the decisions of a treaty body on an individual communication.
+pub(crate) fn is_communication_decision(document: &Document) -> bool {
+    let decision_symbol = document
+        .symbol
+        .as_deref()
+        .is_some_and(|symbol| symbol.split('/').any(|part| part == "D"));
+    document.mechanism.is_treaty_body()
+        && (decision_symbol
+            || matches!(
+                document.doc_type,
+                DocType::Views | DocType::Inadmissibility | DocType::Discontinuance
+            ))
+}
+
+/// Corrects the outcome and type of a treaty-body decision from its operative part.
+pub fn check(document: &mut Document) {
+    if !is_communication_decision(document) {
+        return;
+    }
+    let Some((index, read)) = operative_finding(document) else {
+        return;
+    };
+    let (Some(outcome), Some(doc_type)) = (read.finding.outcome(), read.finding.doc_type())
+    else {
+        return;
+    };
+    let paragraph = &document.paragraphs[index];
+    let evidence = format!(
+        "{}: {}",
+        locate(paragraph, index),
+        quote(&paragraph.text, read.start, read.end, 70, 50)
+    );
+    if document.doc_type != doc_type {
+        let old = document.doc_type.code();
+        record(document, "type", old, doc_type.code(), &evidence);
+        document.doc_type = doc_type;
+    }
+    if document.outcome.as_deref() != Some(outcome) {
+        let old = document.outcome.clone().unwrap_or_default();
+        record(document, "outcome", &old, outcome, &evidence);
+        document.outcome = Some(outcome.to_string());
+    }
+}
