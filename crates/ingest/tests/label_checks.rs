@@ -22,7 +22,10 @@ fn evaluation_set() -> Vec<Value> {
 
 /// The documents of every file the set names, by document id.
 fn documents(records: &[Value]) -> BTreeMap<String, Document> {
-    let mut files: Vec<&str> = records.iter().map(|r| r["file"].as_str().unwrap()).collect();
+    let mut files: Vec<&str> = records
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
     files.sort_unstable();
     files.dedup();
     let options = IngestOptions::default();

@@ -99,7 +99,7 @@ mod tests {
         let start = text.find("is of the view").unwrap();
         let end = text.find("violation").unwrap() + "violation".len();
         assert_eq!(
-            quote(text, start, end, 0, 14),
+            quote(text, start, end, 0, 16),
             "\"…is of the view that the facts disclose a violation of article 9…\""
         );
         assert_eq!(quote("short text", 0, 5, 10, 10), "\"short text\"");

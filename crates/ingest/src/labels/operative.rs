@@ -90,7 +90,7 @@ fn violated() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         regex(concat!(
-            r"(?i)\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:violated|breached)|(?:has|have|had)\s+failed\s+to\s+(?:fulfil|comply|meet|discharge)|",
+            r"(?i)\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:violated|breached)|(?:has|have|had)\s+failed\s+to\s+(?:fulfil|comply|meet|discharge)|failed\s+in\s+its\s+obligations?|(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?violated|",
             r"obligation\s+to\s+refrain\s+from\s+(?:\w+\s+)?(?:returning|expelling|deporting|extraditing)|",
             r"(?:a|ont)\s+violé|(?:ha|han)\s+violado|(?:ha|han)\s+vulnerado|нарушил[аио]?)\b",
         ))
@@ -183,7 +183,7 @@ fn partial_discontinuance() -> &'static Regex {
 fn not_the_committee() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        regex(r"(?:\bI\s+(?:am|consider|believe|find|would|cannot|do|agree|regret)\b|(?i:\bshould\s+have\s+(?:found|concluded|considered|declared)|\bwould\s+have\s+(?:found|concluded)))")
+        regex(r"(?:\b(?:I|We|we)\s+(?:am|are|have\s+to|consider|believe|find|would|cannot|do|agree|regret|conclude)\b|(?i:\bshould\s+have\s+(?:found|concluded|considered|declared)|\bwould\s+have\s+(?:found|concluded)))")
     })
 }
 
@@ -205,7 +205,7 @@ fn reported_speech() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         regex(concat!(
-            r"(?i)\b(?:claims|alleges|argu(?:es|ed)|submits|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
+            r"(?i)\b(?:claims|alleges|argu(?:es|ed)|submits|requests|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
             r"affirme|allègue|soutient|fait\s+valoir|fait\s+observer|alega|afirma|sostiene|aduce|утвержда\w*|заявля\w*)\b",
         ))
     })
@@ -251,8 +251,8 @@ pub fn read_paragraph(text: &str) -> Option<Read> {
             continue;
         }
         let between = captures.get(1).map_or("", |m| m.as_str());
-        let negated = negated_before().is_match(&text[..whole.start()])
-            || negating_words().is_match(between);
+        let negated =
+            negated_before().is_match(&text[..whole.start()]) || negating_words().is_match(between);
         if !negated {
             return Some(read(Finding::Violation, whole.start(), whole.end()));
         }
@@ -282,12 +282,17 @@ pub fn read_paragraph(text: &str) -> Option<Read> {
         };
         return Some(read(finding, found.start(), found.end()));
     }
-    if let Some(found) = admissible().find_iter(text).find(|found| stated(found.start())) {
+    if let Some(found) = admissible()
+        .find_iter(text)
+        .find(|found| stated(found.start()))
+    {
         return Some(read(Finding::Admissibility, found.start(), found.end()));
     }
     discontinued()
         .find_iter(text)
-        .find(|found| stated(found.start()) && !partial_discontinuance().is_match(&text[found.end()..]))
+        .find(|found| {
+            stated(found.start()) && !partial_discontinuance().is_match(&text[found.end()..])
+        })
         .map(|found| read(Finding::Discontinued, found.start(), found.end()))
 }
 
@@ -299,7 +304,11 @@ pub fn operative_finding(document: &Document) -> Option<(usize, Read)> {
         .iter()
         .enumerate()
         .skip(half.max(1))
-        .find(|(_, paragraph)| opinion_heading().is_match(&paragraph.text))
+        .find(|(_, paragraph)| {
+            // The shards number the paragraphs of individual opinions `OP2-U3`.
+            let opinion_number = paragraph.n.as_deref().is_some_and(|n| n.starts_with("OP"));
+            opinion_number || opinion_heading().is_match(&paragraph.text)
+        })
         .map_or(paragraphs.len(), |(index, _)| index);
     let start = end.saturating_sub(OPERATIVE_WINDOW);
     (start..end)
@@ -309,16 +318,18 @@ pub fn operative_finding(document: &Document) -> Option<(usize, Read)> {
 
 /// True for the decisions of a treaty body on an individual communication.
 pub(crate) fn is_communication_decision(document: &Document) -> bool {
+    // A symbol without `D` (`CAT/C/60/4`) is a report, whatever type the source gave.
     let decision_symbol = document
         .symbol
         .as_deref()
-        .is_some_and(|symbol| symbol.split('/').any(|part| part == "D"));
+        .map(|symbol| symbol.split('/').any(|part| part == "D"));
     document.mechanism.is_treaty_body()
-        && (decision_symbol
-            || matches!(
-                document.doc_type,
-                DocType::Views | DocType::Inadmissibility | DocType::Discontinuance
-            ))
+        && (decision_symbol == Some(true)
+            || (decision_symbol.is_none()
+                && matches!(
+                    document.doc_type,
+                    DocType::Views | DocType::Inadmissibility | DocType::Discontinuance
+                )))
 }
 
 /// Corrects the outcome and type of a treaty-body decision from its operative part.
@@ -329,8 +340,7 @@ pub fn check(document: &mut Document) {
     let Some((index, read)) = operative_finding(document) else {
         return;
     };
-    let (Some(outcome), Some(doc_type)) = (read.finding.outcome(), read.finding.doc_type())
-    else {
+    let (Some(outcome), Some(doc_type)) = (read.finding.outcome(), read.finding.doc_type()) else {
         return;
     };
     let paragraph = &document.paragraphs[index];
@@ -348,5 +358,88 @@ pub fn check(document: &mut Document) {
         let old = document.outcome.clone().unwrap_or_default();
         record(document, "outcome", &old, outcome, &evidence);
         document.outcome = Some(outcome.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(text: &str) -> Option<Finding> {
+        read_paragraph(text).map(|read| read.finding)
+    }
+
+    #[test]
+    fn english_operative_parts_including_ocr_errors() {
+        // treaty-bodies: CCPR/C/39/D/305/1988, para. 6, as the shard has it (OCR).
+        let van_alphen = "The Human Rights Committee, acting under article 5, paragraph 4, of the Optional Protocol to the International Covenant on Civil ani Political Rights, ic of the view that the facts of the communication dieclose a violation of article 9, paragraph 1, of the Covenant.";
+        assert_eq!(finding(van_alphen), Some(Finding::Violation));
+        // CAT/C/22/D/62/1996, para. 7.
+        let eh = "Accordingly, the Committee decides: (a) That the communication is inadmissible; (b) That this decision may be reviewed under rule 109";
+        assert_eq!(finding(eh), Some(Finding::Inadmissible));
+        // CCPR/C/70/D/833/1998, para. 10.
+        let karker = "The Human Rights Committee, acting under article 5, paragraph 4, of the Optional Protocol, is of the view that the facts before it do not disclose a violation of any of the articles of the International Covenant on Civil and Political Rights.";
+        assert_eq!(finding(karker), Some(Finding::NoViolation));
+        // CAT/C/22/D/104/1998, para. 7.
+        let mbb = "The Committee against Torture, acting under article 22, paragraph 7, of the Convention, concludes that the decision of the State party to return the author to Iran does not constitute a breach of article 3 of the Convention.";
+        assert_eq!(finding(mbb), Some(Finding::NoViolation));
+        // E/C.12/69/D/192/2020, para. 2.
+        let withdrawn = "At its meeting on 22 February 2021, the Committee, having noted the authors’ request to withdraw the case, decided to discontinue its consideration of communication No. 192/2020.";
+        assert_eq!(finding(withdrawn), Some(Finding::Discontinued));
+        // CRPD/C/22/D/32/2015, para. 11.
+        let crpd = "The Committee, acting under article 5 of the Optional Protocol, is of the view that the State party has failed to fulfil its obligations under articles 5, 9, 12, 13 and 14, read in conjunction with article 4, of the Convention.";
+        assert_eq!(finding(crpd), Some(Finding::Violation));
+        // CCPR/C/74/D/763/1997, para. 10.
+        let lantsov = "The Committee finds that articles 6, paragraph 1, and article 10, paragraph 1 of the Covenant were violated.";
+        assert_eq!(finding(lantsov), Some(Finding::Violation));
+    }
+
+    #[test]
+    fn remedies_claims_and_partial_findings_are_no_operative_finding() {
+        let remedy = "The State party is under an obligation to provide the author with an effective remedy and to ensure that similar violations do not occur in the future. Bearing in mind that the Committee is competent to determine whether there has been a violation of the Covenant or not";
+        assert_eq!(finding(remedy), None);
+        let claim = "The author claims that his detention constitutes a violation of article 9 of the Covenant.";
+        assert_eq!(finding(claim), None);
+        let admissibility = "The Human Rights Committee therefore decides: (a) that the communication is inadmissible insofar as it relates to article 7; (b) that the communication is admissible as to article 14";
+        assert_eq!(finding(admissibility), Some(Finding::Admissibility));
+        // CCPR/C/58/D/538/1993, individual opinion (para. OP3-10 in the shard).
+        let opinion = "We have to conclude, therefore, that Canada has also violated the author's rights under articles 17 and 23.";
+        assert_eq!(finding(opinion), None);
+        let dissent =
+            "I consider that the facts before the Committee disclose a violation of article 7.";
+        assert_eq!(finding(dissent), None);
+    }
+
+    #[test]
+    fn french_and_spanish_operative_parts() {
+        // CCPR/C/122/D/3090/2017, para. 5 (French in the corpus).
+        let fabre = "En conséquence, le Comité des droits de l’homme décide : a) Que la communication est irrecevable au regard de l’article 2 du Protocole facultatif ;";
+        assert_eq!(finding(fabre), Some(Finding::Inadmissible));
+        let views = "Le Comité, agissant en vertu du paragraphe 4 de l’article 5 du Protocole facultatif, est d’avis que les faits dont il est saisi font apparaître une violation de l’article 7 du Pacte.";
+        assert_eq!(finding(views), Some(Finding::Violation));
+        let none = "Le Comité est d’avis que les faits dont il est saisi ne font apparaître aucune violation du Pacte.";
+        assert_eq!(finding(none), Some(Finding::NoViolation));
+        let dictamen = "El Comité de Derechos Humanos, actuando en virtud del artículo 5, párrafo 4, del Protocolo Facultativo, dictamina que los hechos que tiene ante sí ponen de manifiesto una violación del artículo 14 del Pacto.";
+        assert_eq!(finding(dictamen), Some(Finding::Violation));
+        let inadmisible = "Por consiguiente, el Comité decide: a) Que la comunicación es inadmisible en virtud del artículo 2 del Protocolo Facultativo;";
+        assert_eq!(finding(inadmisible), Some(Finding::Inadmissible));
+        let archivo = "El Comité decide poner fin al examen de la comunicación.";
+        assert_eq!(finding(archivo), Some(Finding::Discontinued));
+    }
+
+    /// The standard formulas of the Russian versions of Views and decisions (the corpus
+    /// has no Russian decision: these follow the official Russian wording).
+    #[test]
+    fn russian_operative_parts() {
+        let views = "Комитет по правам человека, действуя в соответствии с пунктом 4 статьи 5 Факультативного протокола к Международному пакту о гражданских и политических правах, считает, что представленные ему факты свидетельствуют о нарушении государством-участником статьи 7 Пакта.";
+        assert_eq!(finding(views), Some(Finding::Violation));
+        let none = "Комитет считает, что представленные ему факты не свидетельствуют о нарушении какого-либо из положений Пакта.";
+        assert_eq!(finding(none), Some(Finding::NoViolation));
+        let inadmissible = "В этой связи Комитет постановляет: a) признать сообщение неприемлемым согласно статье 2 Факультативного протокола;";
+        assert_eq!(finding(inadmissible), Some(Finding::Inadmissible));
+        let discontinued = "Комитет постановил прекратить рассмотрение сообщения № 2112/2011.";
+        assert_eq!(finding(discontinued), Some(Finding::Discontinued));
+        let cat = "Комитет против пыток, действуя в соответствии с пунктом 7 статьи 22 Конвенции, заключает, что высылка заявителя в Пакистан явилась бы нарушением статьи 3 Конвенции.";
+        assert_eq!(finding(cat), Some(Finding::Violation));
     }
 }

@@ -76,7 +76,12 @@ fn state_party_in_text(document: &Document) -> Option<(String, String)> {
         return None;
     }
     for pattern in phrases() {
-        for (index, paragraph) in document.paragraphs.iter().take(LEADING_PARAGRAPHS).enumerate() {
+        for (index, paragraph) in document
+            .paragraphs
+            .iter()
+            .take(LEADING_PARAGRAPHS)
+            .enumerate()
+        {
             for found in pattern.find_iter(&paragraph.text) {
                 let after = &paragraph.text[found.end()..];
                 let Some((named, written)) = leading_state(after) else {
@@ -103,13 +108,18 @@ fn state_party_in_text(document: &Document) -> Option<(String, String)> {
 
 /// What follows the State in `if Switzerland proceeds with`: an act of removal.
 fn proceeds(after: &str) -> bool {
-    let next = after
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    ["proceeds", "proceeded", "were", "was", "returns", "deports", "expels", "extradites"]
-        .contains(&next.as_str())
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    [
+        "proceeds",
+        "proceeded",
+        "were",
+        "was",
+        "returns",
+        "deports",
+        "expels",
+        "extradites",
+    ]
+    .contains(&next.as_str())
 }
 
 /// `name` with the respondent after its last ` v. ` replaced by `state` when that

@@ -70,7 +70,11 @@ pub fn defect(document: &Document, title: &str) -> Option<&'static str> {
     {
         return Some("the masthead, not a title");
     }
-    let last = trimmed.split_whitespace().last().unwrap_or("").to_lowercase();
+    let last = trimmed
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     let single_letter = last.chars().count() == 1 && last.chars().all(char::is_alphabetic);
     if DANGLING.contains(&last.as_str()) || (single_letter && word_count > 2) {
         return Some("cut after a function word");
@@ -130,7 +134,10 @@ fn cased(text: &str) -> String {
 fn capitals_run(text: &str) -> Option<&str> {
     let mut end = 0;
     let mut count = 0;
-    for (index, word) in text.split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)) {
+    for (index, word) in text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    {
         if word.chars().any(char::is_lowercase) {
             break;
         }
@@ -157,7 +164,8 @@ pub fn title_block(document: &Document) -> Option<String> {
             Some(found) => (&text[..found.start()], true),
             None => (text, false),
         };
-        let body = text.len() > 260 || (text.ends_with('.') && text.len() > 90 && !text.ends_with(" No."));
+        let body =
+            text.len() > 260 || (text.ends_with('.') && text.len() > 90 && !text.ends_with(" No."));
         let text = if body {
             match capitals_run(text) {
                 Some(run) => run,
@@ -194,8 +202,10 @@ pub fn title_block(document: &Document) -> Option<String> {
 pub fn check(document: &mut Document) {
     // Structured records (treaty-body shards, UPR exports) build their titles from
     // metadata; only documents read from a file's text have a title block.
-    if !matches!(document.source.format.as_str(), "pdf" | "doc" | "docx" | "html" | "text")
-        || document.doc_type == DocType::Recommendation
+    if !matches!(
+        document.source.format.as_str(),
+        "pdf" | "doc" | "docx" | "html" | "text"
+    ) || document.doc_type == DocType::Recommendation
     {
         return;
     }
@@ -206,7 +216,10 @@ pub fn check(document: &mut Document) {
     let Some(new) = title_block(document) else {
         return;
     };
-    if new == old || defect(document, new.trim_end_matches('…')).is_some_and(|r| r != "not printed on the first page") {
+    if new == old
+        || defect(document, new.trim_end_matches('…'))
+            .is_some_and(|r| r != "not printed on the first page")
+    {
         return;
     }
     record(
