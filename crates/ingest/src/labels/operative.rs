@@ -129,7 +129,7 @@ fn inadmissible() -> &'static Regex {
     PATTERN.get_or_init(|| {
         regex(concat!(
             r"(?i)(?:",
-            r"\b(?:decides?|decided|declares?|declared)\b[^.;]{0,60}?\b(?:the\s+)?(?:present\s+)?(?:communications?|complaints?|petitions?)\s+(?:[\w,()]+\s+){0,4}?(?:is|are|to\s+be|be)\s+(?:therefore\s+|thus\s+|hereby\s+)?inadmissible",
+            r"\b(?:decides?|decided|declares?|declared|considers|concludes|finds)\b[^.;]{0,60}?\b(?:the\s+)?(?:present\s+)?(?:communications?|complaints?|petitions?)\s+(?:[\w,()]+\s+){0,4}?(?:is|are|to\s+be|be)\s+(?:therefore\s+|thus\s+|hereby\s+)?inadmissible",
             r"|\bdeclares?\s+(?:the\s+)?(?:communication|complaint)\s+inadmissible",
             r"|\b(?:décide|déclare)\b[^.;]{0,60}?\b(?:la\s+)?(?:présente\s+)?(?:communication|requête|plainte)\s+(?:[\w,()]+\s+){0,3}?(?:est|sont)\s+(?:donc\s+)?irrecevable",
             r"|\bdéclare\s+(?:la\s+)?(?:communication|plainte|requête)\s+irrecevable",
@@ -205,7 +205,7 @@ fn reported_speech() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         regex(concat!(
-            r"(?i)\b(?:claims|alleges|argu(?:es|ed)|submits|requests|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
+            r"(?i)\b(?:claims|alleges|alleged\s+to|allegedly|argu(?:es|ed)|submits|requests|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
             r"affirme|allègue|soutient|fait\s+valoir|fait\s+observer|alega|afirma|sostiene|aduce|утвержда\w*|заявля\w*)\b",
         ))
     })
@@ -408,6 +408,12 @@ mod tests {
         let dissent =
             "I consider that the facts before the Committee disclose a violation of article 7.";
         assert_eq!(finding(dissent), None);
+        // E/C.12/68/D/149/2019, para. 7.5.
+        let alleged = "The Committee notes that the author’s statement does not mention the rights that were alleged to have been violated by the petitioner in the aforementioned amparo proceedings.";
+        assert_eq!(finding(alleged), None);
+        // Its para. 8.1.
+        let considers = "In the light of all the information provided, the Committee, acting under the Optional Protocol, considers that the communication is inadmissible under article 3 (1) thereof.";
+        assert_eq!(finding(considers), Some(Finding::Inadmissible));
     }
 
     #[test]
