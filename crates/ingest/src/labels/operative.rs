@@ -187,6 +187,13 @@ fn not_the_committee() -> &'static Regex {
     })
 }
 
+/// The Committee named: a finding is the Committee's (a paragraph of the parties'
+/// submissions may state the same words as their argument).
+fn committee() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| regex(r"(?i)committee|comit[ée]|комитет"))
+}
+
 /// Where individual opinions and appendices begin: what follows is not the decision.
 fn opinion_heading() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
@@ -205,7 +212,7 @@ fn reported_speech() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         regex(concat!(
-            r"(?i)\b(?:claims|alleges|alleged\s+to|allegedly|argu(?:es|ed)|submits|requests|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
+            r"(?i)\b(?:claims|alleges|alleged\s+to|allegedly|argu(?:es|ed)|submits|requests|contest(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)|asserts|according\s+to|",
             r"affirme|allègue|soutient|fait\s+valoir|fait\s+observer|alega|afirma|sostiene|aduce|утвержда\w*|заявля\w*)\b",
         ))
     })
@@ -232,7 +239,7 @@ const OPERATIVE_WINDOW: usize = 12;
 /// The finding a paragraph states, if any: a violation wins over every other finding in
 /// the same paragraph; a sentence reporting a party's claim is no finding.
 pub fn read_paragraph(text: &str) -> Option<Read> {
-    if not_the_committee().is_match(text) {
+    if not_the_committee().is_match(text) || !committee().is_match(text) {
         return None;
     }
     let stated = |start: usize| !reported_speech().is_match(sentence_around(text, start));
@@ -405,6 +412,9 @@ mod tests {
         // CCPR/C/58/D/538/1993, individual opinion (para. OP3-10 in the shard).
         let opinion = "We have to conclude, therefore, that Canada has also violated the author's rights under articles 17 and 23.";
         assert_eq!(finding(opinion), None);
+        // CCPR/C/35/D/301/1988, para. 4.1 (the State party's submission, OCR).
+        let submission = "It does, however, contest the admissibility of the communication on the ground that the facts of the case do not reveal any breach of the author's rights.";
+        assert_eq!(finding(submission), None);
         let dissent =
             "I consider that the facts before the Committee disclose a violation of article 7.";
         assert_eq!(finding(dissent), None);
