@@ -75,7 +75,8 @@ pub fn defect(document: &Document, title: &str) -> Option<&'static str> {
         .last()
         .unwrap_or("")
         .to_lowercase();
-    let single_letter = last.chars().count() == 1 && last.chars().all(char::is_alphabetic);
+    // A cut initial (`JUDGE A`); a Hangul syllable standing alone is a spaced title.
+    let single_letter = last.chars().count() == 1 && last.chars().all(|c| c.is_ascii_alphabetic());
     if DANGLING.contains(&last.as_str()) || (single_letter && word_count > 2) {
         return Some("cut after a function word");
     }
@@ -86,7 +87,9 @@ pub fn defect(document: &Document, title: &str) -> Option<&'static str> {
     }
     let from_file = matches!(document.source.format.as_str(), "pdf" | "doc" | "docx");
     let own = document.case_name.as_deref() == Some(trimmed);
-    if from_file && !own && !printed_in_opening(document, trimmed) {
+    // Words are found only where spaces separate them (not in Chinese or Japanese).
+    let spaced = word_count > 1;
+    if from_file && spaced && !own && !printed_in_opening(document, trimmed) {
         return Some("not printed on the first page");
     }
     None
@@ -210,6 +213,15 @@ pub fn check(document: &mut Document) {
         return;
     }
     let old = document.title.clone();
+    // A title an importer built from the symbol (`A/69/695 — <first sentence>`, the
+    // sampled sentences of the UN Parallel Corpus) names the document already.
+    if document
+        .symbol
+        .as_deref()
+        .is_some_and(|symbol| old.starts_with(symbol))
+    {
+        return;
+    }
     let Some(reason) = defect(document, &old) else {
         return;
     };
