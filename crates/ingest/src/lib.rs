@@ -14,6 +14,8 @@
 //! - [`recognize`]: metadata read from the masthead of a document no importer claims
 //!   (symbol, body, type, date, State, title, case name, identifiers) in seven languages.
 //! - [`provenance`]: where each metadata value came from (`hrlex extract --explain`).
+//! - [`labels`]: type, outcome, State party and title checked against the text (the
+//!   operative part, the header, the title block) and corrected with a note.
 //! - [`segment`], [`lang`], [`clean`], [`metadata`], [`sidecar`]: the shared steps.
 //!
 //! ```no_run
@@ -35,6 +37,7 @@ mod error;
 pub mod extract;
 pub mod file_kind;
 pub mod importers;
+pub mod labels;
 pub mod lang;
 pub mod masthead_lines;
 pub mod metadata;

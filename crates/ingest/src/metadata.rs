@@ -57,7 +57,10 @@ pub fn doc_type_of_symbol(symbol: &str) -> Option<DocType> {
     if parts.contains(&"CO") {
         return Some(DocType::ConcludingObservations);
     }
-    if parts.contains(&"GC") {
+    // `HSP/GC/25/2` is a document of UN-Habitat's Governing Council: only a treaty
+    // body's `GC` is a general comment.
+    let treaty_body = mechanism_of_symbol(symbol).is_some_and(Mechanism::is_treaty_body);
+    if parts.contains(&"GC") && treaty_body {
         return Some(DocType::GeneralComment);
     }
     if parts.contains(&"RES") {
@@ -147,6 +150,11 @@ mod tests {
             doc_type_of_symbol("CEDAW/C/MEX/CO/7-8"),
             Some(DocType::ConcludingObservations)
         );
+        assert_eq!(
+            doc_type_of_symbol("E/C.12/GC/24"),
+            Some(DocType::GeneralComment)
+        );
+        assert_eq!(doc_type_of_symbol("HSP/GC/25/2/Add.3"), None);
     }
 
     #[test]

@@ -6,8 +6,8 @@ use crate::importers::{self, ImportContext};
 use crate::provenance::{Stage, Trace};
 use crate::sniff::{self, Format};
 use crate::{
-    bounds, clean, file_kind, lang, masthead_lines, metadata, segment, sidecar, FileOutcome,
-    IngestError, IngestOptions,
+    bounds, clean, file_kind, labels, lang, masthead_lines, metadata, segment, sidecar,
+    FileOutcome, IngestError, IngestOptions,
 };
 use hrlex_model::{Document, ExtractionNote, Lang, ParagraphCitation, Source};
 use std::io::Read;
@@ -177,6 +177,12 @@ fn extract_file_unguarded(
         }
     };
     if let FileOutcome::Documents(documents) = &mut outcome {
+        // What the source says is checked against the text before a curator's sidecar,
+        // which still wins.
+        for document in documents.iter_mut() {
+            labels::check(document);
+        }
+        trace.after(Stage::TextCheck, documents);
         if let Some(sidecar) = sidecar::read_for(path, options)? {
             for document in documents.iter_mut() {
                 sidecar.apply(document);

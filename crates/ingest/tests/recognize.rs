@@ -223,7 +223,10 @@ fn every_system_is_recognized_from_its_masthead() {
     assert!(keys(russian).contains(&"un:A/HRC/WG.6/34/ITA/3"));
     assert_eq!(russian.work_id, "un:A/HRC/WG.6/34/ITA/3");
     assert!(
-        !russian.paragraphs.iter().any(|p| p.text == "Генеральная Ассамблея"),
+        !russian
+            .paragraphs
+            .iter()
+            .any(|p| p.text == "Генеральная Ассамблея"),
         "masthead lines stay out of the body"
     );
 

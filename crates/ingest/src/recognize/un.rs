@@ -288,7 +288,9 @@ fn title_opening() -> &'static Regex {
     })
 }
 
-fn state_party_label() -> &'static Regex {
+/// `State party: Sweden` on a line of its own, in the seven languages (the State is
+/// group 1).
+pub(crate) fn state_party_label() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(r"(?im)^\s*(?:State party|État partie|Estado parte|Государство-участник|الدولة الطرف|所涉缔约国|缔约国)\s*[:：]\s*(.+)$")
