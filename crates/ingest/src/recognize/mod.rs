@@ -444,10 +444,20 @@ pub fn is_masthead_line(title: &str) -> bool {
         "cour de justice de la c",
         "tribunal de justiça da c",
     ];
-    if MASTHEAD_PREFIXES
-        .iter()
-        .any(|prefix| lowered.starts_with(prefix))
-    {
+    // Chinese writes no space between words: `联合国` opens `联合国宪章` (the Charter's
+    // title), so a Chinese name is a masthead line only as the whole line.
+    let is_chinese = |prefix: &str| {
+        prefix
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    if MASTHEAD_PREFIXES.iter().any(|prefix| {
+        if is_chinese(prefix) {
+            lowered == *prefix
+        } else {
+            lowered.starts_with(prefix)
+        }
+    }) {
         return true;
     }
     let words: Vec<&str> = lowered.split_whitespace().collect();
@@ -546,6 +556,8 @@ mod tests {
         assert!(!is_masthead_line(
             "Report of the Working Group on the Universal Periodic Review: Algeria"
         ));
+        assert!(is_masthead_line("联合国"));
+        assert!(!is_masthead_line("联合国宪章"));
     }
 
     #[test]
