@@ -17,39 +17,21 @@ use std::sync::OnceLock;
 /// Longest paragraph that may be a masthead line.
 const MAX_MASTHEAD_CHARS: usize = 160;
 
-/// Names that stand alone on a masthead, lowercased, in the languages of the corpus.
-/// Longer names first, so that `human rights council` is not cut at `human rights`.
-const NAMES: &[&str] = &[
+/// Names that stand alone on a masthead, lowercased, besides the recognizer's
+/// [`MASTHEAD_PREFIXES`](crate::recognize::MASTHEAD_PREFIXES): the full names of the
+/// courts and commissions, the Council and the languages of a distribution block.
+const OWN_NAMES: &[&str] = &[
     "organisation des nations unies",
-    "организация объединенных наций",
-    "united nations",
-    "nations unies",
-    "naciones unidas",
     "nações unidas",
-    "الأمم المتحدة",
-    "联合国",
-    "general assembly",
-    "assemblée générale",
-    "asamblea general",
-    "генеральная ассамблея",
-    "الجمعية العامة",
-    "大会",
     "human rights council",
     "conseil des droits de l'homme",
     "consejo de derechos humanos",
     "совет по правам человека",
     "مجلس حقوق الإنسان",
     "人权理事会",
-    "economic and social council",
-    "conseil économique et social",
-    "consejo económico y social",
     "экономический и социальный совет",
-    "security council",
     "conseil de sécurité",
     "consejo de seguridad",
-    "african union",
-    "union africaine",
-    "união africana",
     "unión africana",
     "الاتحاد الأفريقي",
     "african court on human and peoples' rights",
@@ -64,11 +46,9 @@ const NAMES: &[&str] = &[
     "cour interaméricaine des droits de l'homme",
     "comisión interamericana de derechos humanos",
     "inter-american commission on human rights",
-    "european court of human rights",
     "cour européenne des droits de l'homme",
     "ecowas court of justice",
     "community court of justice, ecowas",
-    "community court of justice",
     "cour de justice de la communauté, cedeao",
     "cour de justice de la communauté",
     "cour de justice de la cedeao",
@@ -81,6 +61,21 @@ const NAMES: &[&str] = &[
     "العربية",
     "中文",
 ];
+
+/// Both lists, longest first, so that `african court on human and peoples' rights` is
+/// removed whole before `african court` could cut it.
+fn names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = OWN_NAMES
+            .iter()
+            .chain(crate::recognize::MASTHEAD_PREFIXES)
+            .copied()
+            .collect();
+        names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+        names
+    })
+}
 
 /// Lines of a distribution block: `Distr.: General`, `Original: English`, the job
 /// number, a symbol standing alone.
@@ -129,7 +124,7 @@ fn without_names(text: &str) -> String {
         .to_lowercase()
         .replace('’', "'")
         .replace(['*', '∗'], " ");
-    for name in NAMES {
+    for name in names() {
         rest = rest.replace(name, " ");
     }
     rest.split_whitespace().collect::<Vec<_>>().join(" ")

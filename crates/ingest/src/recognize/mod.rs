@@ -396,54 +396,57 @@ pub fn recognize(first_pages: &str, file_name: &str) -> Recognized {
     recognized
 }
 
+/// Lines that open a masthead, lowercased: the organisation, the organ, the distribution
+/// line, the courts (also the names [`crate::masthead_lines`] keeps out of the body).
+pub(crate) const MASTHEAD_PREFIXES: &[&str] = &[
+    "united nations",
+    "nations unies",
+    "naciones unidas",
+    "организация объединенных наций",
+    "الأمم المتحدة",
+    "联合国",
+    "general assembly",
+    "assemblée générale",
+    "asamblea general",
+    "генеральная ассамблея",
+    "الجمعية العامة",
+    "大会",
+    "economic and social council",
+    "conseil économique et social",
+    "consejo económico y social",
+    "security council",
+    "international covenant",
+    "pacte international",
+    "pacto internacional",
+    "convention against torture",
+    "african union",
+    "union africaine",
+    "união africana",
+    "distr",
+    "court (plenary)",
+    "cour (plénière)",
+    "grand chamber",
+    "grande chambre",
+    "corte interamericana",
+    "inter-american court",
+    "cour interaméricaine",
+    "african court",
+    "cour africaine",
+    "tribunal africano",
+    "european court of human rights",
+    "cour européenne des droits",
+    "ecowas",
+    "community court of justice",
+    "cour de justice de la c",
+    "tribunal de justiça da c",
+];
+
 /// Masthead lines that are no title: the organisation, the organ, the distribution line.
 pub fn is_masthead_line(title: &str) -> bool {
     let lowered = title.trim().to_lowercase();
     if lowered.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return true;
     }
-    const MASTHEAD_PREFIXES: &[&str] = &[
-        "united nations",
-        "nations unies",
-        "naciones unidas",
-        "организация объединенных наций",
-        "الأمم المتحدة",
-        "联合国",
-        "general assembly",
-        "assemblée générale",
-        "asamblea general",
-        "генеральная ассамблея",
-        "الجمعية العامة",
-        "大会",
-        "economic and social council",
-        "conseil économique et social",
-        "consejo económico y social",
-        "security council",
-        "international covenant",
-        "pacte international",
-        "pacto internacional",
-        "convention against torture",
-        "african union",
-        "union africaine",
-        "união africana",
-        "distr",
-        "court (plenary)",
-        "cour (plénière)",
-        "grand chamber",
-        "grande chambre",
-        "corte interamericana",
-        "inter-american court",
-        "cour interaméricaine",
-        "african court",
-        "cour africaine",
-        "tribunal africano",
-        "european court of human rights",
-        "cour européenne des droits",
-        "ecowas",
-        "community court of justice",
-        "cour de justice de la c",
-        "tribunal de justiça da c",
-    ];
     // Chinese writes no space between words: `联合国` opens `联合国宪章` (the Charter's
     // title), so a Chinese name is a masthead line only as the whole line.
     let is_chinese = |prefix: &str| {
