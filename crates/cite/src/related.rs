@@ -16,6 +16,10 @@ use hrlex_model::CitationKey;
 /// * ECtHR ECLI → application: `ecli:CE:ECHR:2011:0121JUD003069609` → `ecthr:app:30696/09`.
 /// * Inter-American advisory opinions: `iacthr:OC-18` ↔ `iacthr:A:18` (Series A number).
 /// * Security Council resolutions with a year: `un:S/RES/1325(2000)` → `un:S/RES/1325`.
+/// * A case named with its co-applicants → without them:
+///   `name:almonacid arellano and others v chile` → `name:almonacid arellano v chile`
+///   (a judgment is titled `Almonacid Arellano y otros Vs. Chile`, and cited, and
+///   searched for, as `Almonacid Arellano v. Chile`).
 ///
 /// ```
 /// use hrlex_cite::related_keys;
@@ -64,6 +68,15 @@ pub fn related_keys(key: &CitationKey) -> Vec<CitationKey> {
         related.push(CitationKey::new(format!("iacthr:A:{number}")));
     } else if let Some(number) = key.strip_prefix("iacthr:A:") {
         related.push(CitationKey::new(format!("iacthr:OC-{number}")));
+    } else if let Some(rest) = key.strip_prefix(crate::NAME_KEY_PREFIX) {
+        if let Some((applicant, respondent)) = rest.split_once(" v ") {
+            if let Some(first) = applicant.strip_suffix(" and others") {
+                related.push(CitationKey::new(format!(
+                    "{}{first} v {respondent}",
+                    crate::NAME_KEY_PREFIX
+                )));
+            }
+        }
     }
     related
 }
@@ -157,5 +170,18 @@ mod tests {
         );
         assert_eq!(related("iacthr:OC-18"), ["iacthr:A:18"]);
         assert_eq!(related("iacthr:A:18"), ["iacthr:OC-18"]);
+    }
+
+    #[test]
+    fn a_case_with_co_applicants_is_also_the_case_of_its_first_applicant() {
+        assert_eq!(
+            related("name:almonacid arellano and others v chile"),
+            ["name:almonacid arellano v chile"]
+        );
+        assert_eq!(
+            related("name:гусинский and others v россия no 2"),
+            ["name:гусинский v россия no 2"]
+        );
+        assert!(related("name:soering v united kingdom").is_empty());
     }
 }

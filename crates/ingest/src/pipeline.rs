@@ -240,7 +240,9 @@ pub fn extract_text(
     Ok(extracted)
 }
 
-/// The generic path for one file: extract, then build a document.
+/// The generic path for one file: extract, then build a document. Its masthead lines
+/// (court and organ names, the date line of an order) are still its first paragraphs:
+/// the importer reads its metadata from them, then calls [`drop_masthead_lines`].
 pub fn extract_generic(
     path: &Path,
     relative: &str,
@@ -248,7 +250,7 @@ pub fn extract_generic(
     options: &IngestOptions,
 ) -> Result<Document, IngestError> {
     let extracted = extract_text(path, head, options)?;
-    document_from_extracted(path, relative, extracted)
+    document_with_masthead(path, relative, extracted)
 }
 
 /// [`document_from_extracted`] for a document no importer describes: its metadata are
@@ -295,6 +297,7 @@ fn document_recognized_traced(
         .collect();
     let recognized = crate::recognize::recognize(&text, file_name);
     crate::recognize::fill_empty(&mut document, recognized);
+    drop_masthead_lines(&mut document);
     trace.after(Stage::Masthead, std::slice::from_ref(&document));
     Ok(document)
 }
@@ -323,12 +326,35 @@ pub fn document_from_extracted(
     relative: &str,
     extracted: ExtractedText,
 ) -> Result<Document, IngestError> {
+    let mut document = document_with_masthead(path, relative, extracted)?;
+    drop_masthead_lines(&mut document);
+    Ok(document)
+}
+
+fn document_with_masthead(
+    path: &Path,
+    relative: &str,
+    extracted: ExtractedText,
+) -> Result<Document, IngestError> {
     let (mut document, pages) = document_and_pages(path, relative, extracted)?;
     metadata::infer_from_text(
         &mut document,
         pages.first().map(String::as_str).unwrap_or(""),
     );
     Ok(document)
+}
+
+/// Keeps the masthead lines of the first page out of the body paragraphs
+/// ([`masthead_lines`]), with a note saying how many. Run once the metadata have been
+/// read from them: an IACtHR order's date is such a line (`OF NOVEMBER 18, 2010`).
+pub fn drop_masthead_lines(document: &mut Document) {
+    let dropped = masthead_lines::remove_masthead_paragraphs(&mut document.paragraphs);
+    if dropped > 0 {
+        document.notes.push(ExtractionNote::new(
+            "masthead-lines",
+            format!("{dropped} masthead line(s) of the first page kept out of the body"),
+        ));
+    }
 }
 
 /// The document of extracted text, without inferred metadata, and its normalized pages.
@@ -354,8 +380,7 @@ fn document_and_pages(
         .iter()
         .map(|page| clean::normalize(page))
         .collect();
-    let mut paragraphs = segment::paragraphs_from_pages(&pages);
-    let masthead_lines = masthead_lines::remove_masthead_paragraphs(&mut paragraphs);
+    let paragraphs = segment::paragraphs_from_pages(&pages);
     let mut document = Document::new(id_from_relative_path(relative), Lang::Und);
     document.paragraphs = paragraphs;
     let full_text = document.full_text();
@@ -376,12 +401,6 @@ fn document_and_pages(
         importer: extracted.extractor.to_string(),
     };
     document.notes = extracted.notes;
-    if masthead_lines > 0 {
-        document.notes.push(ExtractionNote::new(
-            "masthead-lines",
-            format!("{masthead_lines} masthead line(s) of the first page kept out of the body"),
-        ));
-    }
     Ok((document, pages))
 }
 
@@ -401,8 +420,10 @@ pub fn mark_paragraph_languages(document: &mut Document) {
 }
 
 fn title_from_paragraphs(document: &Document) -> String {
-    let first = document
-        .paragraphs
+    // The title is on the first page, never a masthead line.
+    let mut body: Vec<_> = document.paragraphs.iter().take(40).cloned().collect();
+    masthead_lines::remove_masthead_paragraphs(&mut body);
+    let first = body
         .iter()
         .map(|paragraph| paragraph.text.trim())
         .find(|text| text.chars().filter(|c| c.is_alphabetic()).count() >= 3)

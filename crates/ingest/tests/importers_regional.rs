@@ -317,6 +317,26 @@ fn iacthr_judgment_languages_are_one_work_with_series_c() {
     assert!(skipped_reason("iacthr/metadata/entities.jsonl").contains("matched"));
 }
 
+/// An order's date is a masthead line of its own (`DE 18 DE NOVIEMBRE DE 2010∗∗`), kept
+/// out of the body but read first: dated by the judgment it supervises (2006), the
+/// order was matched to the judgment's entity and became a version of it.
+#[test]
+fn iacthr_order_is_dated_by_its_masthead_and_is_not_the_judgment() {
+    let order = documents("iacthr/pdfs/1378.pdf").remove(0);
+    let judgment = documents("iacthr/pdfs/1385.pdf").remove(0);
+    assert_eq!(order.doc_type, DocType::Order);
+    assert_eq!(order.date.as_deref(), Some("2010-11-18"));
+    assert_eq!(judgment.date.as_deref(), Some("2006-09-26"));
+    assert_ne!(order.work_id, judgment.work_id);
+    assert!(
+        order
+            .paragraphs
+            .iter()
+            .all(|paragraph| !paragraph.text.contains("DE 18 DE NOVIEMBRE DE 2010")),
+        "the date line is not a body paragraph"
+    );
+}
+
 #[test]
 fn african_sources() {
     let fixture = documents("africa/sample_documents.json");

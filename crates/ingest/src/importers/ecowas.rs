@@ -81,6 +81,7 @@ impl Importer for AfricaSources {
         } else {
             describe_south_african_judgment(&mut document, name);
         }
+        pipeline::drop_masthead_lines(&mut document);
         Ok(FileOutcome::Documents(vec![document]))
     }
 }

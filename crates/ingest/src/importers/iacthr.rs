@@ -49,6 +49,7 @@ impl Importer for IacthrPdfs {
             .map(|file| load_entities(&file))
             .unwrap_or_default();
         describe(&mut document, &stem, &entities);
+        pipeline::drop_masthead_lines(&mut document);
         Ok(FileOutcome::Documents(vec![document]))
     }
 }

@@ -100,6 +100,7 @@ impl Importer for UprReports {
             document.add_identifier(CitationKey::from_parts("un", &previous.to_uppercase()));
             document.extra.insert("previous_symbol".into(), previous);
         }
+        pipeline::drop_masthead_lines(&mut document);
         Ok(FileOutcome::Documents(vec![document]))
     }
 }
