@@ -141,29 +141,36 @@ fn is_only_a_date(text: &str) -> bool {
     letters <= 16 && text.split_whitespace().count() <= 6
 }
 
-/// Removes the masthead paragraphs of the first page; returns how many.
-pub fn remove_masthead_paragraphs(paragraphs: &mut Vec<Paragraph>) -> usize {
+/// Which of `paragraphs` are masthead lines of the first page.
+pub fn masthead_flags(paragraphs: &[Paragraph]) -> Vec<bool> {
     let first_numbered = paragraphs
         .iter()
         .position(|paragraph| paragraph.n.is_some())
         .unwrap_or(paragraphs.len());
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(position, paragraph)| {
+            let text = paragraph.text.trim();
+            let on_first_page = paragraph.page.is_none_or(|page| page <= 1);
+            if !on_first_page || paragraph.n.is_some() || text.chars().count() > MAX_MASTHEAD_CHARS
+            {
+                return false;
+            }
+            let rest = without_names(text);
+            rest.chars().filter(|c| c.is_alphabetic()).count() < 2
+                || distribution_line().is_match(text)
+                || (position < first_numbered
+                    && (session_line().is_match(&rest) || is_only_a_date(text)))
+        })
+        .collect()
+}
+
+/// Removes the masthead paragraphs of the first page; returns how many.
+pub fn remove_masthead_paragraphs(paragraphs: &mut Vec<Paragraph>) -> usize {
+    let mut flags = masthead_flags(paragraphs).into_iter();
     let before = paragraphs.len();
-    let mut index = 0;
-    paragraphs.retain(|paragraph| {
-        let position = index;
-        index += 1;
-        let text = paragraph.text.trim();
-        let on_first_page = paragraph.page.is_none_or(|page| page <= 1);
-        if !on_first_page || paragraph.n.is_some() || text.chars().count() > MAX_MASTHEAD_CHARS {
-            return true;
-        }
-        let rest = without_names(text);
-        let masthead = rest.chars().filter(|c| c.is_alphabetic()).count() < 2
-            || distribution_line().is_match(text)
-            || (position < first_numbered
-                && (session_line().is_match(&rest) || is_only_a_date(text)));
-        !masthead
-    });
+    paragraphs.retain(|_| !flags.next().unwrap_or(false));
     before - paragraphs.len()
 }
 

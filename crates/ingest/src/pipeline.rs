@@ -421,11 +421,13 @@ pub fn mark_paragraph_languages(document: &mut Document) {
 
 fn title_from_paragraphs(document: &Document) -> String {
     // The title is on the first page, never a masthead line.
-    let mut body: Vec<_> = document.paragraphs.iter().take(40).cloned().collect();
-    masthead_lines::remove_masthead_paragraphs(&mut body);
-    let first = body
+    let masthead = masthead_lines::masthead_flags(&document.paragraphs);
+    let first = document
+        .paragraphs
         .iter()
-        .map(|paragraph| paragraph.text.trim())
+        .zip(masthead)
+        .filter(|(_, is_masthead)| !is_masthead)
+        .map(|(paragraph, _)| paragraph.text.trim())
         .find(|text| text.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .unwrap_or("");
     let title: String = first.chars().take(160).collect();
