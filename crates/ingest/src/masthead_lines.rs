@@ -130,6 +130,16 @@ fn without_names(text: &str) -> String {
     rest.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What follows the organisation or organ name that `text` opens with, if it opens with
+/// one (`United Nations A/HRC/15/16` → `A/HRC/15/16`).
+fn after_a_name(text: &str) -> Option<&str> {
+    let lowered = text.to_lowercase();
+    let name = names().iter().find(|name| lowered.starts_with(**name))?;
+    // Lowercasing keeps the byte length of these names' letters.
+    let rest = text.get(name.len()..)?;
+    Some(rest.trim())
+}
+
 /// True when `text` is a date and nothing else (`14 August 2019`, `28 октября 2014 года`).
 fn is_only_a_date(text: &str) -> bool {
     let dates = crate::recognize::dates::dates_in(text);
@@ -160,6 +170,7 @@ pub fn masthead_flags(paragraphs: &[Paragraph]) -> Vec<bool> {
             let rest = without_names(text);
             rest.chars().filter(|c| c.is_alphabetic()).count() < 2
                 || distribution_line().is_match(text)
+                || after_a_name(text).is_some_and(|line| distribution_line().is_match(line))
                 || (position < first_numbered
                     && (session_line().is_match(&rest) || is_only_a_date(text)))
         })
@@ -228,6 +239,29 @@ mod tests {
                 "REPORT OF THE WORKING GROUP ON THE UNIVERSAL PERIODIC REVIEW*",
                 "Algeria",
                 "1. The Working Group on the Universal Periodic Review held its second session",
+            ]
+        );
+    }
+
+    /// poppler prints the organ and the distribution block on one line when they share
+    /// one: upr/reports/belarus2010.pdf, and its Russian counterpart's form.
+    #[test]
+    fn a_name_and_a_distribution_line_printed_together_are_a_masthead_line() {
+        let list = paragraphs(&[
+            ("United Nations A/HRC/15/16", None),
+            ("General Assembly Distr.: General 21 June 2010", None),
+            ("Генеральная Ассамблея Distr.: General 21 June 2010", None),
+            (
+                "Report of the Working Group on the Universal Periodic Review *",
+                None,
+            ),
+            ("Belarus", None),
+        ]);
+        assert_eq!(
+            kept(list),
+            [
+                "Report of the Working Group on the Universal Periodic Review *",
+                "Belarus",
             ]
         );
     }
