@@ -59,6 +59,8 @@ enum Command {
     Cites(crate::commands::graph::CitesArgs),
     /// What cites a document or a citation key, across systems, with the citing paragraphs.
     CitedBy(crate::commands::graph::CitedByArgs),
+    /// Make, list and revoke API tokens (name, groups) in a token file.
+    Token(crate::commands::token::TokenArgs),
     /// Internal: the pdf-extract child process of the other commands (pages of FILE on
     /// standard output, separated by form feeds).
     #[command(name = "pdf-extract-pages", hide = true)]
@@ -244,6 +246,7 @@ pub fn run() -> i32 {
         Command::Status(args) => crate::commands::status::run(args),
         Command::Cites(args) => crate::commands::graph::run_cites(args),
         Command::CitedBy(args) => crate::commands::graph::run_cited_by(args),
+        Command::Token(args) => crate::commands::token::run(args),
         Command::PdfExtractPages { file } => run_pdf_extract_pages(&file),
     };
     match result {

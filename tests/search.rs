@@ -1,7 +1,7 @@
 //! `hrlex index` and `hrlex search` end to end through the binary: the JSON contract of
 //! `hrlex search --json`, readable output, exit codes, incremental re-runs.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn hrlex(arguments: &[&str]) -> Output {
@@ -11,21 +11,21 @@ fn hrlex(arguments: &[&str]) -> Output {
         .expect("run hrlex")
 }
 
-fn shared_hudoc() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/echr/hudoc-texts")
+fn dev_corpus_hudoc() -> PathBuf {
+    hrlex_testkit::expect_dev_corpus().join("echr/hudoc-texts")
 }
 
 /// A corpus of two real HUDOC texts, indexed once.
 fn indexed_corpus() -> (tempfile::TempDir, tempfile::TempDir) {
     let corpus = tempfile::tempdir().unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(shared_hudoc())
+    let mut names: Vec<String> = std::fs::read_dir(dev_corpus_hudoc())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".txt"))
         .collect();
     names.sort();
     for name in &names[..2] {
-        std::fs::copy(shared_hudoc().join(name), corpus.path().join(name)).unwrap();
+        std::fs::copy(dev_corpus_hudoc().join(name), corpus.path().join(name)).unwrap();
     }
     let index = tempfile::tempdir().unwrap();
     let output = hrlex(&[
@@ -48,6 +48,7 @@ fn indexed_corpus() -> (tempfile::TempDir, tempfile::TempDir) {
 
 #[test]
 fn search_json_follows_the_contract_and_reruns_are_incremental() {
+    hrlex_testkit::require_dev_corpus!();
     let (corpus, index) = indexed_corpus();
     let index_path = index.path().to_str().unwrap();
     let output = hrlex(&["search", "--index", index_path, "--json", "Court"]);
@@ -105,6 +106,7 @@ fn search_json_follows_the_contract_and_reruns_are_incremental() {
 
 #[test]
 fn malformed_queries_and_bad_usage_exit_with_the_usage_code() {
+    hrlex_testkit::require_dev_corpus!();
     let (_corpus, index) = indexed_corpus();
     let index_path = index.path().to_str().unwrap();
     let output = hrlex(&["search", "--index", index_path, "torture AND (detention"]);

@@ -17,7 +17,7 @@ RUN=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BENCH_DIR=${HRLEX_BENCH_DIR:-/tmp/hrlex-bench}
-CORPUS=${HRLEX_CORPUS:-$ROOT/../shared/corpus}
+CORPUS=${HRLEX_CORPUS:-$("$ROOT/scripts/dev-corpus.sh" || true)}  # default ../shared/corpus
 OUT=$RUN/e2e.md
 log() { echo "[e2e $(date +%H:%M:%S)] $*" >&2; }
 

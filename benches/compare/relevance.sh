@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The relevance set (tests/relevance/judgments.jsonl) on Lucene and on hrlex, side by side,
-# over the real corpus (../shared/corpus ingested by `hrlex ingest --no-ocr`, the source
-# that run.sh caches), each engine analysing it its own way (see method.md). Prints
+# over the real corpus (the development corpus, $HRLEX_CORPUS or scripts/dev-corpus.sh:
+# ../shared/corpus by default, ingested by `hrlex ingest --no-ocr`, the source that run.sh
+# caches), each engine analysing it its own way (see method.md). Prints
 # Markdown tables (per query, then means per kind and language) scored by relevance.py.
 #   benches/compare/relevance.sh          (HRLEX_BENCH_DIR, default /tmp/hrlex-bench)
 set -euo pipefail
@@ -10,7 +11,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 BENCH_DIR=${HRLEX_BENCH_DIR:-/tmp/hrlex-bench}
 TOOLS=$BENCH_DIR/tools
 OUT=$BENCH_DIR/relevance
-CORPUS=$ROOT/../shared/corpus
+CORPUS=${HRLEX_CORPUS:-$("$ROOT/scripts/dev-corpus.sh" || true)}  # default ../shared/corpus
 JUDGMENTS=$ROOT/tests/relevance/judgments.jsonl
 SOURCE=$BENCH_DIR/source/real-no-ocr.jsonl
 mkdir -p "$OUT" "$BENCH_DIR/source"

@@ -30,7 +30,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BENCH_DIR=${HRLEX_BENCH_DIR:-/tmp/hrlex-bench}
-CORPUS=${HRLEX_CORPUS:-$ROOT/../shared/corpus}
+CORPUS=${HRLEX_CORPUS:-$("$ROOT/scripts/dev-corpus.sh" || true)}  # default ../shared/corpus
 SIZE=20000
 ROUNDS=10
 SEED=7
@@ -191,11 +191,17 @@ for engine in $ENGINES; do
   engine_t0=$(date +%s)
   case $engine in
     hrlex)
+      rm -f "$RUN"/hrlex-plain.*
       timed hrlex index "$DRIVER" index --docs "$DOCS" --index "$index" --files "$RUN/hrlex-files" --threads "$THREADS"
       du -sb "$index" | cut -f1 > "$RUN/hrlex.size"
       du -ab "$index" > "$RUN/hrlex.files"
       log "$engine: queries"
       "$DRIVER" search --index "$index" --queries "$RUN/queries.json" --rounds "$ROUNDS" --threads "$THREADS" --out "$RUN/hrlex.search.json"
+      # Like for like: the same index, hits without paragraphs, snippets or translations
+      # (what the peers return), reported as the engine `hrlex-plain`.
+      log "$engine: queries again, top-10 ids only (hrlex-plain)"
+      "$DRIVER" search --index "$index" --queries "$RUN/queries.json" --rounds "$ROUNDS" --threads "$THREADS" --out "$RUN/hrlex-plain.search.json" --details off
+      for part in index.time size files; do cp "$RUN/hrlex.$part" "$RUN/hrlex-plain.$part"; done
       log "$engine: incremental update (unchanged, then 1% of files changed)"
       "$DRIVER" incremental --docs "$DOCS" --index "$index" --files "$RUN/hrlex-files" --threads "$THREADS" --changed-percent 1 > "$RUN/hrlex.incremental.json"
       ;;
@@ -228,6 +234,7 @@ for engine in $ENGINES; do
   printf '%s\t%s\t%s\t\t%s\n' "$INVOCATION" "measure-$engine" "$(($(date +%s) - engine_t0))" "$(cut -d' ' -f1 /proc/loadavg)" >> "$PHASES"
   printf 'finished=%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$RUN/$engine.measured.part"
   mv "$RUN/$engine.measured.part" "$RUN/$engine.measured"
+  if [ "$engine" = hrlex ]; then cp "$RUN/hrlex.measured" "$RUN/hrlex-plain.measured"; fi
 done
 
 if ((E2E)); then

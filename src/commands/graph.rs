@@ -3,7 +3,8 @@ use super::search::plain_snippet;
 use crate::cli::exit;
 use clap::Args;
 use hrlex_index::{
-    system_label, CitedByResponse, CitedKey, CitesResponse, IndexError, SearchIndex,
+    system_label, CitedByAnswer, CitedByResponse, CitedKey, CitesAnswer, CitesResponse, IndexError,
+    SearchIndex,
 };
 use hrlex_model::{Access, CitationKey};
 use std::path::PathBuf;
@@ -19,9 +20,10 @@ pub struct CitesArgs {
     /// Index folder.
     #[arg(long, default_value = "index")]
     index: PathBuf,
-    /// Print one JSON object: {"document", "total", "resolved", "citations": [{"key",
-    /// "system", "dangling", "targets", "occurrences": [{"index", "n", "pin",
-    /// "surface"}]}]}.
+    /// Print one JSON object, the answer of `GET /api/documents/{id}/cites`:
+    /// {"document", "total", "resolved", "systems": [{"system", "citations": [{"key",
+    /// "surface", "dangling", "documents", "paragraphs": [{"index", "n", "anchor",
+    /// "page", "pin", "surface"}]}]}]}.
     #[arg(long)]
     json: bool,
     /// Your access level: public (default), restricted or confidential.
@@ -40,9 +42,11 @@ pub struct CitedByArgs {
     /// Index folder.
     #[arg(long, default_value = "index")]
     index: PathBuf,
-    /// Print one JSON object: {"document", "keys", "total", "systems": [{"system",
-    /// "documents", "works"}], "documents": [{"id", "title", ..., "paragraphs": [{"n",
-    /// "key", "pin", "surface", "snippet"}]}]}.
+    /// Print one JSON object, the answer of `GET /api/documents/{id}/cited-by` (or of
+    /// `GET /api/cited-by?key=…`): {"document", "keys", "total", "works", "offset",
+    /// "limit", "systems": [{"system", "count", "works", "documents": [{"id", "title",
+    /// ..., "paragraphs": [{"index", "n", "anchor", "page", "key", "pin", "surface",
+    /// "snippet"}]}]}]}.
     #[arg(long)]
     json: bool,
     /// Citing documents listed (all are counted).
@@ -98,7 +102,7 @@ pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
         return Ok(exit::USAGE);
     };
     if args.json {
-        println!("{}", serde_json::to_string(&response)?);
+        println!("{}", serde_json::to_string(&CitesAnswer::from(response))?);
     } else {
         print_cites(&response);
     }
@@ -116,7 +120,10 @@ pub fn run_cited_by(args: CitedByArgs) -> anyhow::Result<i32> {
     let result = match index.resolve_document_id(&args.target, access)? {
         Some(id) => index
             .cited_by_document(&id, access, args.offset, args.limit)
-            .map(|response| response.unwrap_or_else(|| nothing_cites(&args))),
+            // The document resolved a moment ago vanished (a concurrent reindex).
+            .map(|response| {
+                response.unwrap_or_else(|| CitedByResponse::empty(args.offset, args.limit))
+            }),
         None => {
             let key = if args.target.contains(':') {
                 CitationKey::new(args.target.trim())
@@ -141,25 +148,11 @@ pub fn run_cited_by(args: CitedByArgs) -> anyhow::Result<i32> {
         Err(error) => return Err(error.into()),
     };
     if args.json {
-        println!("{}", serde_json::to_string(&response)?);
+        println!("{}", serde_json::to_string(&CitedByAnswer::from(response))?);
     } else {
         print_cited_by(&response);
     }
     Ok(exit::SUCCESS)
-}
-
-/// The document resolved a moment ago vanished (a concurrent reindex): nothing cites it.
-fn nothing_cites(args: &CitedByArgs) -> CitedByResponse {
-    CitedByResponse {
-        document: None,
-        keys: Vec::new(),
-        total: 0,
-        works: 0,
-        offset: args.offset,
-        limit: args.limit,
-        systems: Vec::new(),
-        documents: Vec::new(),
-    }
 }
 
 fn place(n: &Option<String>, page: Option<u32>, index: usize) -> String {

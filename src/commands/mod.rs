@@ -6,3 +6,4 @@ pub mod index;
 pub mod search;
 pub mod serve;
 pub mod status;
+pub mod token;

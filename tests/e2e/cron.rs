@@ -15,7 +15,7 @@
 //!    commit.
 //! 6. `hrlex status` shows the generation, counts per system and language, the last run.
 
-use crate::helpers::{hrlex, http_get, path_str, run, shared_corpus, start_server};
+use crate::helpers::{dev_corpus, hrlex, http_get, path_str, run, start_server};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
@@ -57,7 +57,7 @@ fn remove_document(folder: &Path, name: &str) {
 }
 
 fn copy_russian_charter(folder: &Path) {
-    let charter = shared_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt");
+    let charter = dev_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt");
     std::fs::copy(charter, folder.join(RUSSIAN_CHARTER_ID)).unwrap();
 }
 
@@ -227,6 +227,7 @@ impl TwoVersionCorpus {
 
 #[test]
 fn a_second_run_on_a_locked_index_exits_with_code_3_naming_the_holder() {
+    hrlex_testkit::require_dev_corpus!();
     let corpus = TwoVersionCorpus::new();
     let index_folder = tempfile::tempdir().unwrap();
     let index = index_folder.path().join("index");
@@ -259,6 +260,7 @@ fn a_second_run_on_a_locked_index_exits_with_code_3_naming_the_holder() {
 
 #[test]
 fn runs_killed_at_every_step_leave_the_last_commit_and_the_next_run_completes() {
+    hrlex_testkit::require_dev_corpus!();
     let mut corpus = TwoVersionCorpus::new();
     let work = tempfile::tempdir().unwrap();
     let base_index = work.path().join("base");
@@ -333,6 +335,7 @@ fn runs_killed_at_every_step_leave_the_last_commit_and_the_next_run_completes() 
 
 #[test]
 fn a_first_run_killed_before_its_commit_is_completed_by_the_next_run() {
+    hrlex_testkit::require_dev_corpus!();
     let corpus = TwoVersionCorpus::new();
     let work = tempfile::tempdir().unwrap();
     for step in ["1", "4", "9"] {
@@ -435,6 +438,7 @@ fn copy_tree(from: &Path, to: &Path) -> usize {
 
 #[test]
 fn hostile_inputs_are_each_reported_and_the_good_documents_indexed() {
+    hrlex_testkit::require_dev_corpus!();
     use std::os::unix::ffi::OsStrExt;
     let corpus = tempfile::tempdir().unwrap();
     let root = corpus.path();
@@ -446,7 +450,7 @@ fn hostile_inputs_are_each_reported_and_the_good_documents_indexed() {
         good.insert(id);
     }
     let edge_cases = copy_tree(
-        &shared_corpus().join("pdf-edge-cases"),
+        &dev_corpus().join("pdf-edge-cases"),
         &root.join("edge-cases"),
     );
     let mut random = Vec::with_capacity(64 * 1024);
@@ -458,7 +462,7 @@ fn hostile_inputs_are_each_reported_and_the_good_documents_indexed() {
         random.extend_from_slice(&state.to_le_bytes());
     }
     std::fs::write(root.join("random.pdf"), &random).unwrap();
-    let regular = std::fs::read(shared_corpus().join("pdf-edge-cases/regular.pdf")).unwrap();
+    let regular = std::fs::read(dev_corpus().join("pdf-edge-cases/regular.pdf")).unwrap();
     std::fs::write(root.join("truncated.pdf"), &regular[..regular.len() / 3]).unwrap();
     // 200 MB, sparse: created instantly, refused by size before anything reads it.
     std::fs::File::create(root.join("huge.pdf"))
@@ -618,6 +622,7 @@ fn served_ids(address: &str) -> BTreeSet<String> {
 /// Russian charter included).
 #[test]
 fn serve_rebuilds_an_index_of_another_schema_version_and_serves_it() {
+    hrlex_testkit::require_dev_corpus!();
     let corpus = TwoVersionCorpus::new();
     let index_folder = tempfile::tempdir().unwrap();
     let index: PathBuf = index_folder.path().join("index");
@@ -661,6 +666,7 @@ fn serve_rebuilds_an_index_of_another_schema_version_and_serves_it() {
 
 #[test]
 fn a_server_keeps_answering_during_a_reindex_and_then_serves_the_new_commit() {
+    hrlex_testkit::require_dev_corpus!();
     let mut corpus = TwoVersionCorpus::new();
     let index_folder = tempfile::tempdir().unwrap();
     let index: PathBuf = index_folder.path().join("index");

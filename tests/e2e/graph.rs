@@ -42,8 +42,8 @@ const ARTAVIA_VERSIONS: [&str; 3] = ["iacthr:98302", "iacthr:98318", "iacthr:983
 const SR_HEALTH: &str = "sp:a-hrc-4-28";
 const SR_TORTURE: &str = "sp:a-hrc-22-53";
 
-/// The sample corpus indexed once for this module's tests.
-fn sample_index() -> &'static Path {
+/// The sample corpus indexed once for this module's tests (and `graph_contract`'s).
+pub(crate) fn sample_index() -> &'static Path {
     static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
     INDEX
         .get_or_init(|| {
@@ -76,20 +76,23 @@ fn cites(index: &Path, id: &str) -> Value {
     json(&["cites", "--json", "--index", path_str(index), id])
 }
 
-fn citing_ids(response: &Value) -> BTreeSet<String> {
-    response["documents"]
+/// The groups of an answer (`systems`) and what each lists under `field`, flattened.
+fn listed<'a>(response: &'a Value, field: &'a str) -> impl Iterator<Item = &'a Value> {
+    response["systems"]
         .as_array()
         .unwrap()
         .iter()
+        .flat_map(move |group| group[field].as_array().unwrap())
+}
+
+fn citing_ids(response: &Value) -> BTreeSet<String> {
+    listed(response, "documents")
         .map(|document| document["id"].as_str().unwrap().to_string())
         .collect()
 }
 
 fn citing<'a>(response: &'a Value, id: &str) -> &'a Value {
-    response["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
+    listed(response, "documents")
         .find(|document| document["id"] == id)
         .unwrap_or_else(|| panic!("{id} does not cite: {response:#}"))
 }
@@ -108,22 +111,35 @@ fn system_count(response: &Value, system: &str) -> (u64, u64) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|count| count["system"] == system)
-        .map(|count| {
+        .find(|group| group["system"] == system)
+        .map(|group| {
             (
-                count["documents"].as_u64().unwrap(),
-                count["works"].as_u64().unwrap(),
+                group["count"].as_u64().unwrap(),
+                group["works"].as_u64().unwrap(),
             )
         })
         .unwrap_or((0, 0))
 }
 
 fn cited_key<'a>(response: &'a Value, key: &str) -> Option<&'a Value> {
-    response["citations"]
+    listed(response, "citations").find(|cited| cited["key"] == key)
+}
+
+/// The system `key` is cited into (the group listing it).
+fn cited_system<'a>(response: &'a Value, key: &str) -> &'a Value {
+    let group = response["systems"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|cited| cited["key"] == key)
+        .find(|group| {
+            group["citations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|cited| cited["key"] == key)
+        })
+        .unwrap_or_else(|| panic!("{key} is not cited: {response:#}"));
+    &group["system"]
 }
 
 #[test]
@@ -196,29 +212,29 @@ fn what_artavia_murillo_cites_resolved_or_dangling() {
     assert_eq!(response["document"]["id"], ARTAVIA_EN);
     let knlh = cited_key(&response, "comm:CCPR:1153/2003").expect("the CCPR views are cited");
     assert_eq!(knlh["dangling"], false);
-    assert_eq!(knlh["system"], "un");
-    let targets: Vec<&str> = knlh["targets"]
+    assert_eq!(cited_system(&response, "comm:CCPR:1153/2003"), "un");
+    let targets: Vec<&str> = knlh["documents"]
         .as_array()
         .unwrap()
         .iter()
         .map(|target| target["id"].as_str().unwrap())
         .collect();
     assert!(targets.contains(&KNLH_ID), "{knlh:#}");
-    assert!(knlh["targets"][0]["mechanism"] == "ccpr" || targets.len() > 1);
-    let occurrence = &knlh["occurrences"][0];
+    assert!(knlh["documents"][0]["mechanism"] == "ccpr" || targets.len() > 1);
+    let occurrence = &knlh["paragraphs"][0];
     assert_eq!(occurrence["surface"], "Communication No. 1153/2003");
 
     // Another Inter-American judgment the index does not hold stays dangling.
     let dangling = cited_key(&response, "iacthr:C:1").expect("Series C No. 1 is cited");
     assert_eq!(dangling["dangling"], true);
-    assert_eq!(dangling["system"], "inter-american");
-    assert!(dangling["targets"].as_array().unwrap().is_empty());
+    assert_eq!(cited_system(&response, "iacthr:C:1"), "inter-american");
+    assert!(dangling["documents"].as_array().unwrap().is_empty());
     // Its own Series C number is not a citation.
     assert!(cited_key(&response, "iacthr:C:257").is_none());
     assert!(response["resolved"].as_u64().unwrap() >= 1);
     assert_eq!(
         response["total"].as_u64().unwrap() as usize,
-        response["citations"].as_array().unwrap().len()
+        listed(&response, "citations").count()
     );
 
     // Asked by identifier: the judgment's Series C number names it.
@@ -240,13 +256,13 @@ fn a_strasbourg_case_named_without_its_number_resolves_through_the_gazetteer() {
     // judgment of 29 June 2012" — no application number, a diacritic missing.
     let response = cites(index, ARTAVIA_EN);
     let sabri = cited_key(&response, "ecthr:app:27396/06").expect("resolved by name");
-    assert_eq!(sabri["occurrences"][0]["surface"], "Sabri Günes v. Turkey");
-    assert_eq!(sabri["system"], "european");
+    assert_eq!(sabri["paragraphs"][0]["surface"], "Sabri Günes v. Turkey");
+    assert_eq!(cited_system(&response, "ecthr:app:27396/06"), "european");
     assert_eq!(sabri["dangling"], true);
     // Named with its number (`Case of Evans v. United Kingdom, (No. 6339/05)`): the
     // number is the citation.
     let evans = cited_key(&response, "ecthr:app:6339/05").expect("Evans is cited");
-    assert!(evans["occurrences"]
+    assert!(evans["paragraphs"]
         .as_array()
         .unwrap()
         .iter()
@@ -321,13 +337,13 @@ fn a_case_named_without_its_number_resolves_through_the_names_of_documents() {
     let response = cites(index, X_NETHERLANDS_ID);
     let cited = cited_key(&response, MUTOMBO_NAME_KEY).expect("cited by name");
     assert_eq!(cited["dangling"], false);
-    assert_eq!(cited["system"], "un");
-    assert!(cited["targets"]
+    assert_eq!(cited_system(&response, MUTOMBO_NAME_KEY), "un");
+    assert!(cited["documents"]
         .as_array()
         .unwrap()
         .iter()
         .any(|target| target["id"] == MUTOMBO_ID));
-    assert_eq!(cited["occurrences"][0]["surface"], "Mutombo v. Switzerland");
+    assert_eq!(cited["paragraphs"][0]["surface"], "Mutombo v. Switzerland");
 
     // Asked by the case name, written in French: the same citing document.
     let by_french_name = cited_by(index, "Mutombo c. Suisse");
@@ -348,7 +364,7 @@ fn a_case_named_without_its_number_resolves_through_the_names_of_documents() {
 }
 
 fn target_ids(cited: &Value) -> Vec<&str> {
-    cited["targets"]
+    cited["documents"]
         .as_array()
         .unwrap()
         .iter()

@@ -3,9 +3,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
-/// The development corpus beside the checkout (`../shared/corpus`).
-pub fn shared_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+/// The development corpus, for tests that start with `hrlex_testkit::require_dev_corpus!()`.
+pub fn dev_corpus() -> PathBuf {
+    hrlex_testkit::expect_dev_corpus()
 }
 
 /// The embedded sample corpus.

@@ -15,7 +15,7 @@
 //!    `status`; a long malformed query is not echoed whole; the pdf-extract fallback
 //!    stops at the tool time limit.
 
-use crate::helpers::{hrlex, path_str, run, shared_corpus};
+use crate::helpers::{dev_corpus, hrlex, path_str, run};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ fn write_decision(path: &Path, word: &str) {
 fn copy_russian_charter(folder: &Path) -> PathBuf {
     let target = folder.join("charter_ru.txt");
     std::fs::copy(
-        shared_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt"),
+        dev_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt"),
         &target,
     )
     .unwrap();
@@ -125,6 +125,7 @@ fn search_ids(index: &Path, query: &str) -> Vec<String> {
 
 #[test]
 fn regression_18_3_symlink_outside_corpus_is_not_followed() {
+    hrlex_testkit::require_dev_corpus!();
     let outside = tempfile::tempdir().unwrap();
     write_decision(&outside.path().join("secret.txt"), "outsidesecretfile");
     std::fs::create_dir(outside.path().join("folder")).unwrap();
@@ -197,6 +198,7 @@ fn regression_18_3_symlink_outside_corpus_is_not_followed() {
 
 #[test]
 fn regression_18_4_fifo_and_dev_zero_sidecars_do_not_stall_the_indexer() {
+    hrlex_testkit::require_dev_corpus!();
     let corpus = tempfile::tempdir().unwrap();
     let root = corpus.path();
     copy_russian_charter(root);
@@ -320,6 +322,7 @@ fn fill_leaving(folder: &Path, leave: u64) -> PathBuf {
 
 #[test]
 fn regression_18_5_disk_full_leaves_no_orphan_segments_and_is_recorded() {
+    hrlex_testkit::require_dev_corpus!();
     let Some(small) = SmallFilesystem::mount("4m") else {
         return;
     };
@@ -334,14 +337,13 @@ fn regression_18_5_disk_full_leaves_no_orphan_segments_and_is_recorded() {
 
     // Six HUDOC judgments (0.8 MB of text) do not fit in the 256 KiB left.
     let more = tempfile::tempdir().unwrap();
-    let mut hudoc: Vec<(u64, PathBuf)> =
-        std::fs::read_dir(shared_corpus().join("echr/hudoc-texts"))
-            .unwrap()
-            .map(|entry| {
-                let entry = entry.unwrap();
-                (entry.metadata().unwrap().len(), entry.path())
-            })
-            .collect();
+    let mut hudoc: Vec<(u64, PathBuf)> = std::fs::read_dir(dev_corpus().join("echr/hudoc-texts"))
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            (entry.metadata().unwrap().len(), entry.path())
+        })
+        .collect();
     hudoc.sort();
     for (_, path) in hudoc.iter().rev().take(6) {
         std::fs::copy(path, more.path().join(path.file_name().unwrap())).unwrap();
@@ -415,6 +417,7 @@ fn note_codes(document: &Value) -> Vec<String> {
 
 #[test]
 fn regression_18_6_extracted_text_is_bounded_per_document_and_paragraph() {
+    hrlex_testkit::require_dev_corpus!();
     let folder = tempfile::tempdir().unwrap();
     // 9 MB of Russian text without a blank line: one paragraph as extracted.
     let sentence = "Комитет считает, что высылка автора подвергла бы его реальному риску пыток. ";
@@ -452,7 +455,7 @@ fn regression_18_6_extracted_text_is_bounded_per_document_and_paragraph() {
         "special-procedures/SR_Torture_E_CN_4_2001_66.json",
         "special-procedures/SR_Torture_E_CN_4_2000_9.json",
     ] {
-        let (code, documents, stderr) = extract_json(&shared_corpus().join(real), &[]);
+        let (code, documents, stderr) = extract_json(&dev_corpus().join(real), &[]);
         assert_eq!(code, 0, "{real}: {stderr}");
         for document in &documents {
             let notes = note_codes(document);
@@ -627,6 +630,7 @@ fn copy_flat(from: &Path, to: &Path) {
 
 #[test]
 fn regression_18_9_a_kill_at_each_step_of_the_schema_rebuild_swap_leaves_an_index() {
+    hrlex_testkit::require_dev_corpus!();
     let corpus = tempfile::tempdir().unwrap();
     copy_russian_charter(corpus.path());
     write_decision(&corpus.path().join("views.txt"), "swapword");

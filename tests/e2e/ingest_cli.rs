@@ -1,12 +1,13 @@
 //! `hrlex extract` and `hrlex ingest`: the canonical document of a real file, a batch
 //! with broken files that are reported and skipped, exit codes.
 
-use crate::helpers::{path_str, run, shared_corpus};
+use crate::helpers::{dev_corpus, path_str, run};
 use serde_json::Value;
 
 #[test]
 fn extract_prints_the_canonical_document_of_a_hudoc_judgment() {
-    let file = shared_corpus().join("echr/hudoc-texts/standard_001-57534_ENG.txt");
+    hrlex_testkit::require_dev_corpus!();
+    let file = dev_corpus().join("echr/hudoc-texts/standard_001-57534_ENG.txt");
     let (code, stdout, stderr) = run(&["extract", "--json", path_str(&file)]);
     assert_eq!(code, 0, "stderr: {stderr}");
     let document: Value = serde_json::from_str(stdout.lines().next().expect("one line")).unwrap();
@@ -26,7 +27,8 @@ fn extract_prints_the_canonical_document_of_a_hudoc_judgment() {
 
 #[test]
 fn extract_reads_an_arabic_html_declaration() {
-    let file = shared_corpus().join("multilingual/udhr/arb.html");
+    hrlex_testkit::require_dev_corpus!();
+    let file = dev_corpus().join("multilingual/udhr/arb.html");
     let (code, stdout, stderr) = run(&["extract", "--json", path_str(&file)]);
     assert_eq!(code, 0, "stderr: {stderr}");
     let document: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
@@ -43,8 +45,9 @@ fn extract_reads_an_arabic_html_declaration() {
 
 #[test]
 fn ingest_reports_broken_files_and_keeps_the_good_ones() {
+    hrlex_testkit::require_dev_corpus!();
     let folder = tempfile::tempdir().unwrap();
-    let good = shared_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt");
+    let good = dev_corpus().join("multilingual/un-charter/raw_un_charter_ru.txt");
     std::fs::copy(&good, folder.path().join("charter_ru.txt")).unwrap();
     std::fs::write(folder.path().join("zero.pdf"), b"").unwrap();
     std::fs::write(
@@ -77,8 +80,9 @@ fn ingest_reports_broken_files_and_keeps_the_good_ones() {
 
 #[test]
 fn ingest_writes_documents_as_json_lines() {
+    hrlex_testkit::require_dev_corpus!();
     let folder = tempfile::tempdir().unwrap();
-    let corpus = shared_corpus().join("multilingual/un-charter");
+    let corpus = dev_corpus().join("multilingual/un-charter");
     let out = folder.path().join("docs.jsonl");
     let (code, _stdout, stderr) = run(&[
         "ingest",
@@ -121,7 +125,7 @@ fn usage_errors_have_their_own_exit_code() {
 fn ingest_without_tools(extra: &[&str]) -> (i32, String) {
     let empty_path = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
-    let corpus = shared_corpus().join("pdf-edge-cases/arabic");
+    let corpus = dev_corpus().join("pdf-edge-cases/arabic");
     let out = folder.path().join("docs.jsonl");
     let mut args = vec![
         "ingest",
@@ -144,6 +148,7 @@ fn ingest_without_tools(extra: &[&str]) -> (i32, String) {
 
 #[test]
 fn missing_pdftotext_and_tesseract_are_announced_once_with_their_cost() {
+    hrlex_testkit::require_dev_corpus!();
     let (_code, stderr) = ingest_without_tools(&[]);
     let pdftotext: Vec<&str> = stderr
         .lines()
@@ -179,10 +184,11 @@ fn row<'a>(rows: &'a [Value], field: &str, value: &str) -> &'a Value {
 
 #[test]
 fn explain_names_the_masthead_line_the_sidecar_and_the_importer_of_each_value() {
+    hrlex_testkit::require_dev_corpus!();
     // A UPR Working Group report in a plain folder, with a sidecar for its themes.
     let folder = tempfile::tempdir().unwrap();
     let pdf = folder.path().join("report.pdf");
-    std::fs::copy(shared_corpus().join("upr/reports/algeria2008.pdf"), &pdf).unwrap();
+    std::fs::copy(dev_corpus().join("upr/reports/algeria2008.pdf"), &pdf).unwrap();
     std::fs::write(
         folder.path().join("report.pdf.meta.json"),
         r#"{"themes": ["torture"]}"#,
@@ -224,7 +230,7 @@ fn explain_names_the_masthead_line_the_sidecar_and_the_importer_of_each_value() 
     assert_eq!(row(&rows, "mechanism", "upr")["stage"], "masthead");
 
     // A file of a known source layout: its values come from the importer.
-    let hudoc = shared_corpus().join("echr/hudoc-texts/standard_001-57534_ENG.txt");
+    let hudoc = dev_corpus().join("echr/hudoc-texts/standard_001-57534_ENG.txt");
     let rows = explained_fields(&hudoc);
     let mechanism = row(&rows, "mechanism", "ecthr");
     assert_eq!(mechanism["stage"], "importer");

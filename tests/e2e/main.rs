@@ -4,8 +4,10 @@
 mod cron;
 mod duplicate_ids;
 mod graph;
+mod graph_contract;
 mod helpers;
 mod hostile_files;
 mod ingest_cli;
 mod query_depth;
 mod relevance;
+mod tokens;

@@ -1,15 +1,15 @@
 //! Analyzer throughput (MB/s of UTF-8 text) per language on real UN text.
 //!
-//! Input: the first ~256 KB of each language of the UN parallel corpus dev set
-//! (`../shared/corpus/multilingual/un-parallel-corpus/devset`), and for Portuguese the UDHR
-//! (HTML tags stripped), analyzed line by line as the index feeds paragraphs. Each bench
+//! Input: the first ~256 KB of each language of the UN parallel corpus dev set of the
+//! development corpus (`multilingual/un-parallel-corpus/devset`; see `hrlex-testkit`;
+//! without it the bench reports itself skipped), and for Portuguese the UDHR (HTML tags
+//! stripped), analyzed line by line as the index feeds paragraphs. Each bench
 //! first asserts that the analyzer produced tokens, so a broken analyzer cannot report a
 //! flattering number. Baseline: tantivy's `default` tokenizer on the English text.
 //!
 //! Run: `cargo bench -p hrlex-analysis --bench analyzers`.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -23,9 +23,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 const SAMPLE_BYTES: usize = 256 * 1024;
 
 fn corpus(relative: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(relative);
+    let path = hrlex_testkit::expect_dev_corpus().join(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
@@ -77,6 +75,7 @@ fn count_tokens(analyzer: &mut TextAnalyzer, lines: &[String]) -> usize {
 }
 
 fn bench_analyzers(c: &mut Criterion) {
+    hrlex_testkit::require_dev_corpus!();
     let portuguese = sample_lines(&strip_tags(&corpus("multilingual/udhr/por_PT.html")));
     let mut mixed = devset("en");
     mixed.truncate(200);

@@ -325,7 +325,6 @@ pub fn analyze_to_terms(analyzer_name: &str, text: &str) -> Option<Vec<String>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     /// Every token of `text`, all fields, under `analyzer`.
     fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
@@ -338,8 +337,8 @@ mod tests {
     }
 
     fn devset(lang: &str) -> Vec<String> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/multilingual/un-parallel-corpus/devset")
+        let path = hrlex_testkit::expect_dev_corpus()
+            .join("multilingual/un-parallel-corpus/devset")
             .join(format!("UNv1.0.devset.{lang}"));
         std::fs::read_to_string(&path)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
@@ -355,6 +354,7 @@ mod tests {
     /// first sight of the words, once they are cached, and when the cache is full.
     #[test]
     fn cached_word_filters_give_the_terms_of_the_uncached_chain() {
+        hrlex_testkit::require_dev_corpus!();
         for (name, lang) in [
             (ANALYZER_ENGLISH, "en"),
             (ANALYZER_FRENCH, "fr"),

@@ -1,4 +1,4 @@
-//! Analyzer behaviour that users rely on, checked on real text from `../shared/corpus`.
+//! Analyzer behaviour that users rely on, checked on real text from the development corpus.
 //!
 //! Properties checked:
 //! 1. Chinese: every Han character of the UN Charter (zh) and of the UN parallel corpus
@@ -16,7 +16,7 @@
 //! 8. Registration works end to end: a tantivy index in RAM finds a Chinese and an Arabic
 //!    document through `QueryParser`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hrlex_analysis::{
     analyze, analyze_to_terms, analyzer_for_text, normalize_identifier, normalize_surface,
@@ -29,7 +29,7 @@ use tantivy::tokenizer::{TokenStream, Tokenizer};
 use unicode_script::{Script, UnicodeScript};
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 fn read_corpus(relative: &str) -> String {
@@ -80,6 +80,7 @@ fn assert_every_han_character_is_indexed(analyzer: &str, text: &str) {
 
 #[test]
 fn chinese_charter_keeps_every_han_character_in_order() {
+    hrlex_testkit::require_dev_corpus!();
     let charter = read_corpus("multilingual/un-charter/raw_un_charter_zh.txt");
     assert!(charter.chars().filter(|&c| is_han(c)).count() > 10_000);
     assert_every_han_character_is_indexed(ANALYZER_CHINESE, &charter);
@@ -88,6 +89,7 @@ fn chinese_charter_keeps_every_han_character_in_order() {
 
 #[test]
 fn long_chinese_sentence_yields_all_its_words() {
+    hrlex_testkit::require_dev_corpus!();
     // Regression: tantivy's default tokenizer drops Han runs longer than ~13 characters.
     let lines = devset_lines("zh", 400);
     let longest = lines
@@ -114,6 +116,7 @@ fn long_chinese_sentence_yields_all_its_words() {
 
 #[test]
 fn latin_words_inside_chinese_text_stay_whole() {
+    hrlex_testkit::require_dev_corpus!();
     let line = devset_lines("zh", 4000)
         .into_iter()
         .find(|line| line.contains("前Séleka武装分子"))
@@ -153,6 +156,7 @@ fn cjk_bigrams_cover_every_pair_of_adjacent_han_characters() {
 
 #[test]
 fn russian_case_forms_share_a_stem_and_yo_meets_ye() {
+    hrlex_testkit::require_dev_corpus!();
     assert_eq!(
         term(ANALYZER_RUSSIAN, "пытки"),
         term(ANALYZER_RUSSIAN, "пыток")
@@ -191,6 +195,7 @@ fn russian_case_forms_share_a_stem_and_yo_meets_ye() {
 
 #[test]
 fn unaccented_words_meet_accented_ones() {
+    hrlex_testkit::require_dev_corpus!();
     assert_eq!(
         term(ANALYZER_FRENCH, "détention"),
         term(ANALYZER_FRENCH, "detention")
@@ -260,6 +265,7 @@ fn unaccented_words_meet_accented_ones() {
 
 #[test]
 fn french_elision_gives_the_term_of_the_bare_word() {
+    hrlex_testkit::require_dev_corpus!();
     let bare = term(ANALYZER_FRENCH, "État");
     assert_eq!(term(ANALYZER_FRENCH, "l'État"), bare);
     assert_eq!(term(ANALYZER_FRENCH, "l’État"), bare);
@@ -303,6 +309,7 @@ fn english_inflections_meet() {
 
 #[test]
 fn arabic_spelling_variants_meet() {
+    hrlex_testkit::require_dev_corpus!();
     let pairs = [
         ("الإنسان", "الانسان"),
         ("مدرسة", "مدرسه"),
@@ -381,6 +388,7 @@ fn default_analyzer_keeps_every_script() {
 
 #[test]
 fn every_analyzer_indexes_real_text_of_every_language() {
+    hrlex_testkit::require_dev_corpus!();
     let samples: Vec<String> = ["ar", "en", "es", "fr", "ru", "zh"]
         .iter()
         .map(|lang| devset_lines(lang, 30).join("\n"))
@@ -529,6 +537,7 @@ mod tantivy_round_trip {
 
     #[test]
     fn registered_analyzers_find_chinese_and_arabic_documents() -> tantivy::Result<()> {
+        hrlex_testkit::require_dev_corpus!(Ok(()));
         let mut schema_builder = Schema::builder();
         let id = schema_builder.add_text_field("id", STORED);
         let zh = schema_builder.add_text_field("body_zh", text_field_options(ANALYZER_CHINESE));

@@ -1,10 +1,12 @@
 //! Extraction throughput on real text: the paragraphs of the special-procedure reports
-//! and of one treaty-body decision shard from `../shared/corpus`, concatenated.
+//! and of one treaty-body decision shard of the development corpus, concatenated (without
+//! it the bench reports itself skipped; see `hrlex-testkit`).
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use hrlex_cite::{extract, CitingContext};
 
 fn main_bench(criterion: &mut Criterion) {
-    let text = hrlex_cite_bench_text();
+    let corpus = hrlex_testkit::require_dev_corpus!();
+    let text = hrlex_cite_bench_text(&corpus);
     let mut group = criterion.benchmark_group("extract");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
@@ -25,8 +27,7 @@ fn main_bench(criterion: &mut Criterion) {
     group.finish();
 }
 
-fn hrlex_cite_bench_text() -> String {
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+fn hrlex_cite_bench_text(corpus: &std::path::Path) -> String {
     let mut text = String::new();
     let mut paragraph_texts = |path: std::path::PathBuf| {
         let Ok(raw) = std::fs::read_to_string(&path) else {

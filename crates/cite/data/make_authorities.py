@@ -6,7 +6,7 @@ communication number or by UN symbol. This script gathers, per authority,
 
     keys<TAB>names<TAB>stage<TAB>source
 
-* `keys`: citation keys of `citations/SPEC.md` (`ecthr:app:14038/88 ecthr:seriesA:161
+* `keys`: citation keys of `docs/citation-keys.md` (`ecthr:app:14038/88 ecthr:seriesA:161
   ecli:CE:ECHR:1989:0707JUD001403888 hudoc:001-57619`), space-separated;
 * `names`: the case name as the source writes it, ` | `-separated, in any language
   (`CASE OF SOERING v. THE UNITED KINGDOM | AFFAIRE SOERING c. ROYAUME-UNI`);

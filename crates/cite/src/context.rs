@@ -39,6 +39,13 @@ impl CitingContext {
         }
     }
 
+    /// The citing document is of the African system (its communications with a
+    /// two-digit year are the African Commission's, SPEC §2.8).
+    pub(crate) fn is_african(&self) -> bool {
+        self.mechanism
+            .is_some_and(|mechanism| mechanism.system() == hrlex_model::System::African)
+    }
+
     /// The treaty body of the citing document (`CCPR`, `CAT`, …), from its mechanism or
     /// its symbol prefix.
     pub(crate) fn treaty_body(&self) -> Option<&'static str> {

@@ -725,6 +725,16 @@ fn treaty_body_near(
         .find(|body| captures.name(body).is_some())
 }
 
+/// A communication's year as four digits: `77` → `1977`, `05` → `2005` (SPEC §2.8: 50
+/// and above are 19yy).
+fn four_digit_year(year: &str) -> String {
+    match year.parse::<u32>() {
+        Ok(two) if year.len() == 2 && two >= 50 => format!("19{year}"),
+        Ok(_) if year.len() == 2 => format!("20{year}"),
+        _ => year.to_string(),
+    }
+}
+
 fn african_commission_near(text: &str, start: usize, end: usize) -> bool {
     let cue = regex!(
         r"African Commission|Commission africaine|Comisión Africana|Comissão Africana|ACHPR|ACmHPR|CADHP|African Charter|Charte africaine|اللجنة الأفريقية"
@@ -868,7 +878,10 @@ fn find_communications(extraction: &mut Extraction<'_>) {
         if is_requete && year.len() == 2 {
             continue; // ECtHR application in French.
         }
-        let african = year.len() == 2 || african_commission_near(text, start, end);
+        // SPEC §2.8: African when the African Commission is named nearby or the citing
+        // document is African; otherwise a UN committee's (named nearby, or the citing
+        // document's), two-digit years expanded; `?` when nothing tells.
+        let african = african_commission_near(text, start, end) || extraction.context.is_african();
         let body = treaty_body_near(text, start, end, 160, 80)
             .or_else(|| extraction.context.treaty_body());
         let key_for = |early: bool, number: &str, year: &str| -> String {
@@ -878,7 +891,11 @@ fn find_communications(extraction: &mut Extraction<'_>) {
             } else if african {
                 format!("achpr:comm:{number}/{}", &year[year.len() - 2..])
             } else {
-                format!("comm:{}:{number}/{year}", body.unwrap_or("?"))
+                format!(
+                    "comm:{}:{number}/{}",
+                    body.unwrap_or("?"),
+                    four_digit_year(year)
+                )
             }
         };
         let key = key_for(early_form, &number, &year);

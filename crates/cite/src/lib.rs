@@ -1,6 +1,6 @@
 //! Citation extraction for hrlex: finds, in the text of a UN or regional human-rights
 //! document, the references to other documents and cases, and turns each into a
-//! normalized [`CitationKey`] (grammar: `citations/SPEC.md`).
+//! normalized [`CitationKey`] (forms: `docs/citation-keys.md`).
 //!
 //! Key types: [`Citation`] (one mention: key, kind, byte span on the original text,
 //! surface, pinpoints, attributes), [`CitingContext`] (what is known of the citing

@@ -2,7 +2,7 @@
 //! (key-level, per passage; short forms excluded):
 //!
 //! * `tests/eval/passages.jsonl` — the development set: 283 passages sampled from
-//!   `../shared/corpus` by cue words and numeric cues (plus random paragraphs), labelled
+//!   the development corpus by cue words and numeric cues (plus random paragraphs), labelled
 //!   by reading. Its misses guided extractor fixes, so it is no longer held out.
 //!   Asserts overall precision and recall ≥ 0.95.
 //! * `tests/eval/heldout.jsonl` — the held-out set: 235 passages (batch A: 165 cue and

@@ -1,4 +1,4 @@
-//! Every citation kind × language of SPEC on real passages from `../shared/corpus`
+//! Every citation kind × language of SPEC on real passages from the development corpus
 //! (the file and record are named above each passage), plus the negatives.
 //! Properties checked: the keys a user would link on (exact set per passage), the
 //! pinpoints, and that spans give back the surface.
@@ -937,27 +937,72 @@ fn inter_american_commission_portuguese_spanish_english_forms() {
 // ------------------------------------------------------------------ African system
 
 #[test]
+fn two_digit_year_communications_follow_the_citing_body() {
+    // SPEC §2.8 (decided 2026-12): in a Human Rights Committee document, `24/77` is the
+    // Committee's communication No. 24/1977 (Lovelace v. Canada).
+    assert_eq!(
+        keys_with(
+            "See communication No. 24/77, Lovelace v. Canada, Views adopted on 30 July 1981.",
+            &CitingContext::with_symbol("CCPR/C/120/D/2324/2013")
+        ),
+        ["comm:CCPR:24/1977"]
+    );
+    // A committee named in the sentence decides as well; 05 is 2005.
+    assert_eq!(
+        keys("The Committee against Torture, in its decision on communication No. 279/05, found"),
+        ["comm:CAT:279/2005"]
+    );
+    // Russian, in a CCPR document.
+    assert_eq!(
+        keys_for(
+            "См. сообщение № 24/77, Лавлейс против Канады.",
+            Mechanism::Ccpr
+        ),
+        ["comm:CCPR:24/1977"]
+    );
+    // In an African document the same form is the Commission's.
+    assert_eq!(
+        keys_for("Communication 155/96 (2001), para. 45.", Mechanism::Achpr),
+        ["achpr:comm:155/96"]
+    );
+    // Nothing tells: the body is left to the linker, the year expanded.
+    assert_eq!(keys("Communication 12/80, para. 3."), ["comm:?:12/1980"]);
+}
+
+#[test]
 fn african_commission_communications_and_court_applications() {
-    // special-procedures/SR_Health_A_69_299.json, paragraph 19 (note 9).
+    // special-procedures/SR_Health_A_69_299.json, paragraph 19 (note 9): a two-digit year
+    // with no African cue nearby and no known citing body (SPEC §2.8).
     assert_eq!(
         keys("9 Communication No. 155/96, 2001, para. 45. 10 Complaint No. 30/2005, 2006, para. 203."),
-        ["achpr:comm:155/96"]
+        ["comm:?:155/1996"]
     );
     // special-procedures/SR_Health_E_CN_4_2003_58.json, paragraph 99 (note 5).
     assert_eq!(
         keys("5 Communication 155/96, SERAC and CESR v. Nigeria, Fifteenth Annual Activity Report of ACHPR, 2001-2002, annex V. 6 López Ostra v. Spain, ECtHR, 1994."),
         ["achpr:comm:155/96"]
     );
-    // special-procedures/SR_Health_A_HRC_4_28.json, paragraph 93 (notes 71 and 73): the
-    // 4-digit year is normalized to 2 digits with an African cue; not inside the URL.
+    // special-procedures/SR_Health_A_HRC_4_28.json, paragraph 93 (notes 71 and 73): a
+    // URL's `africa/` does not name the Commission (SPEC §2.8), and nothing is read
+    // inside the URL.
     assert_eq!(
         keys("71 Communication No. 155/96 (2001) http://www1.umn.edu/humanrts/africa/ comcases/155-96b.html."),
-        ["achpr:comm:155/96"]
+        ["comm:?:155/1996"]
     );
-    // treaty-bodies/decisions/jur_CESCR.json, e-c-12-76-d-251-2022-0120 (footnote 2).
+    // treaty-bodies/decisions/jur_CESCR.json, e-c-12-76-d-251-2022-0120 (footnote 2):
+    // inside a committee's document, with the African Commission not named nearby, the
+    // rule of SPEC §2.8 reads the committee's own communication.
     assert_eq!(
         keys_for(
             "(on behalf of the Batwa of Kahuzi-Biega National Park, DRC) v. Democratic Republic of Congo (DRC), Communication No. 588/15, Decision, 2022, paras. 188 ff.",
+            Mechanism::Cescr
+        ),
+        ["comm:CESCR:588/2015"]
+    );
+    // The same words with the Commission named: African.
+    assert_eq!(
+        keys_for(
+            "African Commission on Human and Peoples' Rights, Minority Rights Group International v. Democratic Republic of Congo, Communication No. 588/15, Decision, 2022.",
             Mechanism::Cescr
         ),
         ["achpr:comm:588/15"]

@@ -67,7 +67,12 @@ fn ecthr_lists_reporters_and_bailii() {
 
 #[test]
 fn african_system() {
-    assert_eq!(keys("Communication 155/96 (2001)"), ["achpr:comm:155/96"]);
+    // SPEC §2.8: with no African cue, a two-digit year is not read as African.
+    assert_eq!(keys("Communication 155/96 (2001)"), ["comm:?:155/1996"]);
+    assert_eq!(
+        keys("Communication 155/96 (2001) of the African Commission"),
+        ["achpr:comm:155/96"]
+    );
     assert_eq!(keys("Comm. 300/2005 (ACmHPR, 2008)"), ["achpr:comm:300/05"]);
     let citations = extract(
         "(Application No. 006/2012) [2017] AfCHPR 2",

@@ -7,7 +7,8 @@
 //!     cargo bench -p hrlex-index --bench index_and_search
 //! ```
 //!
-//! Environment: `HRLEX_BENCH_CORPUS` (default `../shared/corpus`), `HRLEX_BENCH_DIR`
+//! Environment: `HRLEX_BENCH_CORPUS` (default the development corpus, see `hrlex-testkit`;
+//! without either the bench reports itself skipped), `HRLEX_BENCH_DIR`
 //! (where indexes are written; default a folder under the system temp dir, never the
 //! repository), `HRLEX_BENCH_THREADS` (writer threads, default 2), `HRLEX_BENCH_SYNTHETIC`
 //! (number of synthetic documents; off by default), `HRLEX_BENCH_SEED`.
@@ -31,9 +32,10 @@ fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: keep the
     // test run cheap by measuring a small slice of the corpus.
     let quick = !std::env::args().any(|argument| argument == "--bench");
-    let corpus = std::env::var_os("HRLEX_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let corpus = match std::env::var_os("HRLEX_BENCH_CORPUS") {
+        Some(folder) => PathBuf::from(folder),
+        None => hrlex_testkit::require_dev_corpus!(),
+    };
     let work_dir = std::env::var_os("HRLEX_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("hrlex-index-bench"));

@@ -14,19 +14,21 @@
 //!
 //! A `name:` key borne by documents of several decisions (`name:x v switzerland`) joins
 //! none of them: it would make every *X v. Switzerland* cite every other.
+//!
+//! The lookup of the documents bearing a key ([`SearchIndex::documents_bearing`]) lives
+//! here, below the graph, which resolves cited keys with it.
 
 use crate::columns::all_str;
-use crate::graph::{identifier_terms, with_related};
 use crate::schema::KIND_DOCUMENT;
 use crate::search::SearchIndex;
 use crate::term_queries::any_term_query;
+use crate::terms::{identifier_terms, with_related};
 use crate::IndexError;
 use hrlex_cite::is_name_key;
 use hrlex_model::{Access, CitationKey, Document};
 use std::collections::{BTreeSet, HashSet};
 use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{Searcher, Term};
 
 /// Rounds of joining (table → documents → table): enough for a name that the table
@@ -102,6 +104,34 @@ impl SearchIndex {
         Ok((terms.into_iter().collect(), bearing))
     }
 
+    /// Documents (any language) whose identifiers include one of `keys`.
+    pub(crate) fn documents_bearing(
+        &self,
+        searcher: &Searcher,
+        keys: &[CitationKey],
+        access: Access,
+    ) -> Result<Vec<Document>, IndexError> {
+        let query = self.visible(KIND_DOCUMENT, access, self.identifier_key_query(keys));
+        self.load_documents(searcher, &query, "resolving a citation key")
+    }
+
+    /// The metadata of every document record `query` matches.
+    pub(crate) fn load_documents(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        context: &'static str,
+    ) -> Result<Vec<Document>, IndexError> {
+        let addresses = searcher
+            .search(query, &DocSetCollector)
+            .map_err(IndexError::engine(context))?;
+        let mut documents = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            documents.push(self.load_metadata(searcher, address)?);
+        }
+        Ok(documents)
+    }
+
     /// True when every document (that `access` may see) bearing `name` is one decision
     /// with `document`: bears one of `document`'s other keys.
     pub(crate) fn name_is_unique(
@@ -128,17 +158,12 @@ impl SearchIndex {
         also: &[CitationKey],
         access: Access,
     ) -> Result<usize, IndexError> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, Box::new(self.kind_query(KIND_DOCUMENT))),
-            (Occur::Must, self.access_query(access)),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.identifier_key, key.as_str()),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ];
+        let bearing = self.visible(
+            KIND_DOCUMENT,
+            access,
+            self.term_is(self.fields.identifier_key, key.as_str()),
+        );
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(bearing))];
         if !also.is_empty() {
             clauses.push((Occur::Must, self.identifier_key_query(also)));
         }
@@ -208,27 +233,14 @@ impl SearchIndex {
         own_work: &str,
         access: Access,
     ) -> Result<usize, IndexError> {
+        let cites = keys
+            .iter()
+            .map(|key| Term::from_field_text(self.fields.cites, key.as_str()));
+        let citing = self.visible(KIND_DOCUMENT, access, any_term_query(cites));
         let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(self.kind_query(KIND_DOCUMENT)) as Box<dyn Query>,
-            ),
-            (Occur::Must, self.access_query(access)),
-            (
-                Occur::Must,
-                any_term_query(
-                    keys.iter()
-                        .map(|key| Term::from_field_text(self.fields.cites, key.as_str())),
-                ),
-            ),
+            (Occur::Must, Box::new(citing) as Box<dyn Query>),
             (Occur::MustNot, self.identifier_key_query(keys)),
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.work_id, own_work),
-                    IndexRecordOption::Basic,
-                )),
-            ),
+            (Occur::MustNot, self.term_is(self.fields.work_id, own_work)),
         ]);
         let addresses = searcher
             .search(&query, &DocSetCollector)

@@ -179,10 +179,9 @@ impl SegmentCollector for FacetSegmentCollector {
 }
 
 /// The records (document and paragraph records alike) of a set of candidate documents,
-/// found once per segment through the postings of their ids in the inverted index of the
-/// id field: a term lookup per id and segment, instead of turning each matching record's
-/// fast-field ordinal back into its id, which decompresses a dictionary block per call.
-/// Records of one document may be in different segments.
+/// found once per segment through the postings of their id keys (`doc_key`) in the
+/// inverted index: a term lookup per key and segment, instead of reading every matching
+/// record's key from a column. Records of one document may be in different segments.
 #[derive(Debug, Default)]
 pub(crate) struct CandidateRecords {
     by_segment: HashMap<SegmentId, Arc<SegmentRecords>>,
@@ -204,18 +203,18 @@ impl SegmentRecords {
 }
 
 impl CandidateRecords {
-    /// The records whose `id_field` holds one of `ids` (which must be distinct).
+    /// The records whose `key_field` holds one of `keys` (which must be distinct).
     pub(crate) fn find(
         searcher: &Searcher,
-        id_field: Field,
-        ids: &[&str],
+        key_field: Field,
+        keys: &[u64],
     ) -> tantivy::Result<CandidateRecords> {
         let mut by_segment = HashMap::with_capacity(searcher.segment_readers().len());
         for segment in searcher.segment_readers() {
-            let inverted_index = segment.inverted_index(id_field)?;
+            let inverted_index = segment.inverted_index(key_field)?;
             let mut records: Vec<(DocId, u32)> = Vec::new();
-            for (slot, id) in ids.iter().enumerate() {
-                let term = Term::from_field_text(id_field, id);
+            for (slot, key) in keys.iter().enumerate() {
+                let term = Term::from_field_u64(key_field, *key);
                 let Some(mut postings) =
                     inverted_index.read_postings(&term, IndexRecordOption::Basic)?
                 else {
@@ -229,12 +228,8 @@ impl CandidateRecords {
                     doc = postings.advance();
                 }
             }
-            // A record holds one id; should one hold several, keep the smallest id, as
-            // the first term ordinal of the fast field would.
-            records.sort_unstable_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then_with(|| ids[a.1 as usize].cmp(ids[b.1 as usize]))
-            });
+            // A record holds one key.
+            records.sort_unstable();
             records.dedup_by_key(|record| record.0);
             let docs: Arc<[DocId]> = records.iter().map(|record| record.0).collect();
             let slots = records.iter().map(|record| record.1).collect();

@@ -30,13 +30,16 @@ pub(crate) fn all_str(column: &StrColumn, doc: DocId) -> std::io::Result<Vec<Str
     Ok(values)
 }
 
-/// What the ranking needs of a candidate document.
+/// What the ranking needs of a candidate document: numbers only (see
+/// `crate::schema::key_of`); its id string is read when needed ([`id_at`]).
 #[derive(Debug, Default)]
 pub(crate) struct CandidateValues {
-    pub id: String,
-    pub work_id: String,
-    /// The normalized UN symbol, if any.
-    pub symbol_key: Option<String>,
+    /// The key of its id.
+    pub key: u64,
+    /// The key of its work id, if it has one.
+    pub work_key: Option<u64>,
+    /// The key of its normalized UN symbol, if it has one.
+    pub twin_key: Option<u64>,
     /// Not metadata-only.
     pub has_text: bool,
 }
@@ -48,9 +51,9 @@ pub(crate) struct CandidateColumns {
 }
 
 struct SegmentColumns {
-    doc_id: Option<StrColumn>,
-    work_id: Option<StrColumn>,
-    symbol_key: Option<StrColumn>,
+    doc_key: Option<Column<u64>>,
+    work_key: Option<Column<u64>>,
+    twin_key: Option<Column<u64>>,
     has_text: Option<Column<u64>>,
 }
 
@@ -65,34 +68,61 @@ impl CandidateColumns {
             Entry::Occupied(entry) => entry.into_mut(),
             Entry::Vacant(entry) => {
                 let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
-                let str_column = |name: &str| fast_fields.str(name);
+                let column = |name: &str| {
+                    fast_fields
+                        .column_opt::<u64>(name)
+                        .map_err(IndexError::engine(CONTEXT))
+                };
                 entry.insert(SegmentColumns {
-                    doc_id: str_column("doc_id").map_err(IndexError::engine(CONTEXT))?,
-                    work_id: str_column("work_id").map_err(IndexError::engine(CONTEXT))?,
-                    symbol_key: str_column("symbol_key").map_err(IndexError::engine(CONTEXT))?,
-                    has_text: fast_fields
-                        .column_opt::<u64>("has_text")
-                        .map_err(IndexError::engine(CONTEXT))?,
+                    doc_key: column("doc_key")?,
+                    work_key: column("work_key")?,
+                    twin_key: column("twin_key")?,
+                    has_text: column("has_text")?,
                 })
             }
         };
         let doc = address.doc_id;
-        let read = |column: &Option<StrColumn>| -> Result<Option<String>, IndexError> {
-            match column {
-                Some(column) => first_str(column, doc)
-                    .map_err(|error| IndexError::engine(CONTEXT)(error.into())),
-                None => Ok(None),
+        let first = |column: &Option<Column<u64>>| column.as_ref().and_then(|c| c.first(doc));
+        Ok(CandidateValues {
+            key: first(&columns.doc_key).unwrap_or_default(),
+            work_key: first(&columns.work_key),
+            twin_key: first(&columns.twin_key),
+            has_text: first(&columns.has_text).is_some_and(|flag| flag != 0),
+        })
+    }
+}
+
+/// Reads records' ids from their `doc_id` column, opening it once per segment (opening
+/// a column reads its footer and dictionary index, which costs more than one lookup).
+#[derive(Default)]
+pub(crate) struct IdReader {
+    by_segment: HashMap<u32, Option<StrColumn>>,
+}
+
+impl IdReader {
+    /// The id of the record at `address`, empty if it has none.
+    pub(crate) fn id(
+        &mut self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<String, IndexError> {
+        const CONTEXT: &str = "reading a record's id";
+        let column = match self.by_segment.entry(address.segment_ord) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                let fast_fields = searcher.segment_reader(address.segment_ord).fast_fields();
+                entry.insert(
+                    fast_fields
+                        .str("doc_id")
+                        .map_err(IndexError::engine(CONTEXT))?,
+                )
             }
         };
-        Ok(CandidateValues {
-            id: read(&columns.doc_id)?.unwrap_or_default(),
-            work_id: read(&columns.work_id)?.unwrap_or_default(),
-            symbol_key: read(&columns.symbol_key)?,
-            has_text: columns
-                .has_text
-                .as_ref()
-                .and_then(|column| column.first(doc))
-                .is_some_and(|flag| flag != 0),
-        })
+        let Some(column) = column else {
+            return Ok(String::new());
+        };
+        let id = first_str(column, address.doc_id)
+            .map_err(|error| IndexError::engine(CONTEXT)(error.into()))?;
+        Ok(id.unwrap_or_default())
     }
 }

@@ -21,7 +21,9 @@
 //!   query time, so reindexing a document updates them both ways. Every key of one
 //!   authority (number, name, ECLI, symbol…) is asked for together (`authority`), and
 //!   [`SearchIndex::cited_by_work_counts`] counts the works citing a document cheaply
-//!   (a ranking prior).
+//!   (a ranking prior). Their answers, grouped by system ([`CitesAnswer`],
+//!   [`CitedByAnswer`], [`TranslationsAnswer`]), are the one JSON shape of
+//!   `hrlex cites --json`, `hrlex cited-by --json` and the HTTP API.
 //! - [`IndexError`]: every failure, with context.
 //!
 //! ```
@@ -54,40 +56,43 @@ mod collectors;
 mod columns;
 mod error;
 mod events;
+mod folder;
 mod graph;
 mod highlight;
 mod known_items;
 mod lock;
 pub mod query;
 mod ranking;
-mod request_bounds;
+mod run_record;
 mod schema;
 mod search;
 mod status;
 mod term_queries;
+mod terms;
 mod unique_ids;
 mod warm_up;
 mod writer;
 
 pub use error::IndexError;
 pub use events::IndexEvent;
+pub use folder::IndexStamp;
 pub use graph::{
-    system_label, system_of_key, CitationOccurrence, CitedByResponse, CitedKey, CitesResponse,
-    CitingDocument, CitingParagraph, DocumentRef, SystemCount, MAX_CITING_LIMIT,
+    paragraph_anchor, paragraph_anchors, system_label, system_of_key, CitationOccurrence,
+    CitedByAnswer, CitedByGroup, CitedByResponse, CitedKey, CitedKeyAnswer, CitesAnswer,
+    CitesGroup, CitesResponse, CitingDocument, CitingParagraph, DocumentRef, SystemCount,
+    TranslationsAnswer, MAX_CITING_LIMIT,
 };
 pub use highlight::SNIPPET_FORMAT;
 pub use lock::{format_unix_utc, recorded_lock_holder, IndexLock, LockHolder, LOCK_FILE_NAME};
 pub use query::{parse_query, QueryError, QueryErrorKind, QueryNode};
-pub use schema::SCHEMA_VERSION;
-pub use search::{
-    FacetCount, IndexInfo, ParagraphHit, RequestFilter, SearchHit, SearchIndex, SearchRequest,
-    SearchResponse, SortOrder, SourceRef, Translation, FACET_FIELDS, MAX_LIMIT,
-};
-pub use status::{
-    index_status, read_last_run, write_last_run, IndexStatus, LastRun, RunOutcome,
+pub use run_record::{
+    read_last_run, write_last_run, FileFailure, IdenticalFile, IndexRunReport, LastRun, RunOutcome,
     LAST_RUN_FILE_NAME,
 };
-pub use writer::{
-    update_index, update_index_observed, CorpusEntry, Extraction, FileFailure, IdenticalFile,
-    IndexRunOptions, IndexRunReport, IndexStamp,
+pub use schema::SCHEMA_VERSION;
+pub use search::{
+    facet_names, FacetCount, IndexInfo, ParagraphHit, RequestFilter, SearchHit, SearchIndex,
+    SearchRequest, SearchResponse, SortOrder, SourceRef, Translation, MAX_LIMIT,
 };
+pub use status::{index_status, IndexStatus};
+pub use writer::{update_index, update_index_observed, CorpusEntry, Extraction, IndexRunOptions};

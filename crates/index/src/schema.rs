@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-9";
+pub const SCHEMA_VERSION: &str = "hrlex-index-10";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -58,6 +58,15 @@ pub(crate) struct Fields {
     pub kind: Field,
     pub doc_id: Field,
     pub work_id: Field,
+    /// [`key_of`] the document id, on document and paragraph records: search joins a
+    /// document to its paragraphs, and groups candidates, on this number rather than
+    /// on strings (a string column's value is a dictionary lookup).
+    pub doc_key: Field,
+    /// Doc records: [`key_of`] the work id (absent when the document has none).
+    pub work_key: Field,
+    /// Doc records: [`key_of`] the normalized UN symbol (absent without one): a
+    /// metadata-only record and its full-text twin share it.
+    pub twin_key: Field,
     /// The manifest key of the file a `doc`/`para` record came from.
     pub source_file: Field,
     /// The manifest key on `file` records only (so that a file record can be replaced
@@ -96,7 +105,7 @@ pub(crate) struct Fields {
     /// decoding the metadata JSON.
     pub symbol_key: Field,
     /// Doc records: 1 when the document has its text, 0 when it is metadata-only
-    /// (`crate::graph::is_metadata_only`).
+    /// (`crate::terms::is_metadata_only`).
     pub has_text: Field,
     pub para_index: Field,
     /// Doc records: characters of text (`crate::ranking::length_prior`).
@@ -153,6 +162,9 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_i64_field("year", number.clone());
     builder.add_i64_field("date_sort", FAST);
     builder.add_u64_field("access", number);
+    builder.add_u64_field("doc_key", NumericOptions::default() | INDEXED | FAST);
+    builder.add_u64_field("work_key", FAST);
+    builder.add_u64_field("twin_key", FAST);
     builder.add_text_field("symbol_key", FAST | STORED);
     builder.add_u64_field("has_text", FAST | STORED);
     builder.add_u64_field("para_index", FAST | STORED);
@@ -167,6 +179,15 @@ pub(crate) fn build_schema() -> Schema {
     builder.build()
 }
 
+/// The 64-bit key of an id (the first 8 bytes of its BLAKE3 hash). Two ids share a key
+/// with a probability of about n²/2⁶⁵ for n ids (3·10⁻⁸ at a million documents).
+pub(crate) fn key_of(text: &str) -> u64 {
+    let hash = blake3::hash(text.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
 impl Fields {
     pub(crate) fn resolve(schema: &Schema) -> Result<Fields, tantivy::TantivyError> {
         let field = |name: &str| schema.get_field(name);
@@ -178,6 +199,9 @@ impl Fields {
             kind: field("kind")?,
             doc_id: field("doc_id")?,
             work_id: field("work_id")?,
+            doc_key: field("doc_key")?,
+            work_key: field("work_key")?,
+            twin_key: field("twin_key")?,
             source_file: field("source_file")?,
             file_key: field("file_key")?,
             text,

@@ -1,103 +1,20 @@
 //! What an operator asks of an index left by cron: [`index_status`] (generation, document
-//! counts per system and language, the last run) and the last-run record ([`LastRun`]),
-//! written atomically into the index folder after every run (temp file, fsync, rename),
-//! so that a reader sees either the previous record or the new one, never half of one.
+//! counts per system and language, the last run's record, `crate::run_record`, and the
+//! lock holder).
 
+use crate::folder::{open_index, read_stamp, IndexStamp};
 use crate::lock::{recorded_lock_holder, LockHolder};
+use crate::run_record::{read_last_run, LastRun};
 use crate::schema::{Fields, KIND_DOCUMENT, KIND_FILE, KIND_PARAGRAPH};
-use crate::writer::{open_index, read_stamp, IndexRunReport, IndexStamp};
 use crate::IndexError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-/// The last-run record inside the index folder.
-pub const LAST_RUN_FILE_NAME: &str = "last-run.json";
-
-/// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RunOutcome {
-    /// Committed; every file was indexed.
-    Success,
-    /// Committed; some files failed (listed in the report) and kept their previous state.
-    Partial,
-    /// Nothing was committed by this run: the index is as the previous run left it.
-    Fatal,
-}
-
-/// The record of one `hrlex index` run.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LastRun {
-    pub outcome: RunOutcome,
-    /// Unix seconds.
-    pub started_at: u64,
-    pub finished_at: u64,
-    pub duration_ms: u64,
-    pub holder: LockHolder,
-    /// What the run did (absent when it failed before committing).
-    pub report: Option<IndexRunReport>,
-    /// Why a fatal run stopped.
-    pub error: Option<String>,
-}
-
-/// Writes `record` as `<index_dir>/last-run.json`, atomically.
-pub fn write_last_run(index_dir: &Path, record: &LastRun) -> Result<(), IndexError> {
-    let path = index_dir.join(LAST_RUN_FILE_NAME);
-    let temporary = index_dir.join(format!(".{LAST_RUN_FILE_NAME}.{}.tmp", std::process::id()));
-    let io_error = |context: &'static str, path: &Path| {
-        let path = path.to_path_buf();
-        move |source| IndexError::Io {
-            context,
-            path,
-            source,
-        }
-    };
-    let json = serde_json::to_vec_pretty(record).map_err(|error| IndexError::Engine {
-        context: "encoding the last-run record",
-        message: error.to_string(),
-    })?;
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(&json)?;
-        file.write_all(b"\n")?;
-        file.sync_data()
-    };
-    if let Err(error) = write() {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(io_error("writing the last-run record", &temporary)(error));
-    }
-    std::fs::rename(&temporary, &path).map_err(io_error("installing the last-run record", &path))
-}
-
-/// The last-run record of `index_dir`, if a run has written one.
-pub fn read_last_run(index_dir: &Path) -> Result<Option<LastRun>, IndexError> {
-    let path = index_dir.join(LAST_RUN_FILE_NAME);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(IndexError::Io {
-                context: "reading the last-run record",
-                path,
-                source,
-            })
-        }
-    };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|error| IndexError::CorruptRecord {
-            document_id: path.display().to_string(),
-            message: error.to_string(),
-        })
-}
-
-/// The state of an index (`hrlex status`).
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexStatus {
     pub path: PathBuf,

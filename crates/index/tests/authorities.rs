@@ -1,5 +1,5 @@
 //! One authority, one key (issue 11): every way of citing a decision finds the same
-//! citing documents, over real documents of `../shared/corpus` extracted by the real
+//! citing documents, over real documents of the development corpus extracted by the real
 //! ingest (without the ECtHR gazetteer, so that names stay `name:` keys). Properties:
 //!
 //! 1. *Soering v. the United Kingdom* (Series A no. 161, application no. 14038/88) is in
@@ -19,7 +19,7 @@
 use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, SearchIndex};
 use hrlex_model::{Access, CitationKey, Document, Lang, Paragraph};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 const SOERING_CITING_HRC: &str = "tb:ccpr-c-48-d-470-1991";
@@ -42,12 +42,12 @@ const FILES: [&str; 7] = [
 /// CAT decisions of 1995-1999, among them X v. the Netherlands naming Mutombo.
 const CAT_1995: &str = "treaty-bodies/decisions/jur_CAT_1995-1999.json";
 
-fn shared_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+fn dev_corpus() -> PathBuf {
+    hrlex_testkit::expect_dev_corpus()
 }
 
 fn extract(relative: &str) -> Vec<Document> {
-    let path = shared_corpus().join(relative);
+    let path = dev_corpus().join(relative);
     match hrlex_ingest::extract_file(&path, relative, &hrlex_ingest::IngestOptions::default()) {
         Ok(hrlex_ingest::FileOutcome::Documents(documents)) => documents,
         other => panic!("{relative}: {other:?}"),
@@ -147,6 +147,7 @@ fn name_key(name: &str) -> String {
 
 #[test]
 fn soering_is_one_authority_under_every_key_and_in_every_language() {
+    hrlex_testkit::require_dev_corpus!();
     let by_application = citing("ecthr:app:14038/88", Access::Public);
     for id in SOERING_CITING_SR
         .iter()
@@ -178,6 +179,7 @@ fn soering_is_one_authority_under_every_key_and_in_every_language() {
 
 #[test]
 fn a_case_cited_by_name_is_its_judgment_on_the_merits() {
+    hrlex_testkit::require_dev_corpus!();
     let by_number = citing("iacthr:C:4", Access::Public);
     let by_name = citing(&name_key("Velásquez Rodríguez v. Honduras"), Access::Public);
     assert_eq!(by_number, by_name);
@@ -193,6 +195,7 @@ fn a_case_cited_by_name_is_its_judgment_on_the_merits() {
 
 #[test]
 fn language_versions_of_a_citing_work_count_once() {
+    hrlex_testkit::require_dev_corpus!();
     let response = index()
         .cited_by_key(
             &CitationKey::new("ecthr:seriesA:161"),
@@ -212,6 +215,7 @@ fn language_versions_of_a_citing_work_count_once() {
 
 #[test]
 fn the_cited_by_work_count_is_the_graphs_and_respects_access() {
+    hrlex_testkit::require_dev_corpus!();
     let index = index();
     let graph = index
         .cited_by_document(MUTOMBO, Access::Public, 0, 500)

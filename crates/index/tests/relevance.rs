@@ -1,4 +1,4 @@
-//! Relevance and behaviour of the index over real text from `../shared/corpus`.
+//! Relevance and behaviour of the index over real text from the development corpus.
 //!
 //! Properties checked:
 //! 1. A Chinese query finds the Chinese document and highlights the words.
@@ -33,8 +33,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn shared_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+fn dev_corpus() -> PathBuf {
+    hrlex_testkit::expect_dev_corpus()
 }
 
 const TESTSET_LANGS: [(Lang, &str); 6] = [
@@ -62,7 +62,7 @@ const WORK_LINES: [(&str, usize); 9] = [
 ];
 
 fn parallel_lines(set: &str) -> HashMap<&'static str, Vec<String>> {
-    let folder = shared_corpus()
+    let folder = dev_corpus()
         .join("multilingual/un-parallel-corpus")
         .join(set);
     TESTSET_LANGS
@@ -121,7 +121,7 @@ fn parallel_documents() -> Vec<Document> {
 /// Documents around the symbol A/HRC/15/56, with text from a real ECtHR judgment.
 fn symbol_documents() -> Vec<Document> {
     let judgment = std::fs::read_to_string(
-        shared_corpus().join("echr/hudoc-texts/commission_decision_001-107475_ENG.txt"),
+        dev_corpus().join("echr/hudoc-texts/commission_decision_001-107475_ENG.txt"),
     )
     .expect("a HUDOC text");
     let real_paragraphs: Vec<&str> = judgment
@@ -251,6 +251,7 @@ fn all_snippets(response: &SearchResponse, id: &str) -> String {
 
 #[test]
 fn chinese_query_finds_the_chinese_document_and_marks_the_words() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("酷刑");
     assert!(
         hit_ids(&response).contains(&"un-testset-258:zh"),
@@ -272,6 +273,7 @@ fn chinese_query_finds_the_chinese_document_and_marks_the_words() {
 
 #[test]
 fn arabic_query_meets_other_alef_and_taa_marbuta_spellings() {
+    hrlex_testkit::require_dev_corpus!();
     // The document writes الإسرائيلي (alef with hamza below) and القاسية (taa marbuta).
     for query in ["الاسرائيلي", "القاسيه"] {
         let response = search(query);
@@ -287,6 +289,7 @@ fn arabic_query_meets_other_alef_and_taa_marbuta_spellings() {
 
 #[test]
 fn russian_case_forms_meet() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("пытки");
     let ids = hit_ids(&response);
     assert!(ids.contains(&"un-devset-3715:ru"), "пыток: {ids:?}");
@@ -297,6 +300,7 @@ fn russian_case_forms_meet() {
 
 #[test]
 fn unaccented_query_finds_french_accented_word_and_marks_the_surface() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("detention");
     assert!(
         hit_ids(&response).contains(&"un-testset-258:fr"),
@@ -309,6 +313,7 @@ fn unaccented_query_finds_french_accented_word_and_marks_the_surface() {
 
 #[test]
 fn a_symbol_finds_exactly_its_documents() {
+    hrlex_testkit::require_dev_corpus!();
     let mut ids = hit_ids(&search("A/HRC/15/56"))
         .into_iter()
         .map(str::to_string)
@@ -330,6 +335,7 @@ fn a_symbol_finds_exactly_its_documents() {
 
 #[test]
 fn a_phrase_is_marked_as_a_phrase() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("\"cruel treatment\"");
     let snippets = all_snippets(&response, "un-testset-258:en");
     assert!(
@@ -344,6 +350,7 @@ fn a_phrase_is_marked_as_a_phrase() {
 
 #[test]
 fn filters_narrow_and_facet_counts_add_up() {
+    hrlex_testkit::require_dev_corpus!();
     let everything = search("type:report");
     let narrowed = search("type:report mechanism:ccpr");
     assert!(narrowed.total > 0 && narrowed.total < everything.total);
@@ -377,6 +384,7 @@ fn filters_narrow_and_facet_counts_add_up() {
 
 #[test]
 fn paragraph_numbers_are_reported_as_printed() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("Sidqi");
     let hit = response
         .hits
@@ -389,6 +397,7 @@ fn paragraph_numbers_are_reported_as_printed() {
 
 #[test]
 fn a_word_of_one_language_returns_only_that_language() {
+    hrlex_testkit::require_dev_corpus!();
     for (query, lang) in [
         ("пытки", Lang::Ru),
         ("酷刑", Lang::Zh),
@@ -418,6 +427,7 @@ fn a_word_of_one_language_returns_only_that_language() {
 
 #[test]
 fn malformed_queries_are_refused_with_a_position() {
+    hrlex_testkit::require_dev_corpus!();
     for (query, kind, column) in [
         (
             "torture AND (mexico",
@@ -451,6 +461,7 @@ fn malformed_queries_are_refused_with_a_position() {
 
 #[test]
 fn documents_above_the_callers_access_are_neither_returned_nor_counted() {
+    hrlex_testkit::require_dev_corpus!();
     let public = search("zyxwvut");
     assert_eq!(public.total, 0);
     assert!(public.facets["mechanism"].is_empty());
@@ -471,6 +482,7 @@ fn documents_above_the_callers_access_are_neither_returned_nor_counted() {
 
 #[test]
 fn hits_list_their_translations_and_lang_restricts() {
+    hrlex_testkit::require_dev_corpus!();
     let mut request = SearchRequest::new("Sidqi");
     request.prefer_lang = Some(Lang::Fr);
     let response = search_with(request);
@@ -492,6 +504,7 @@ fn hits_list_their_translations_and_lang_restricts() {
 
 #[test]
 fn citation_filters_follow_paragraph_citations() {
+    hrlex_testkit::require_dev_corpus!();
     assert_eq!(
         hit_ids(&search("cites:un:A/HRC/15/56")),
         ["citing-decision"]
@@ -511,6 +524,7 @@ fn citation_filters_follow_paragraph_citations() {
 
 #[test]
 fn date_sort_and_pagination() {
+    hrlex_testkit::require_dev_corpus!();
     let mut request = SearchRequest::new("Sidqi OR A/HRC/15/56 OR пытки");
     request.sort = SortOrder::Date;
     request.limit = 3;
@@ -583,7 +597,8 @@ fn corpus_entries(root: &Path) -> Vec<CorpusEntry> {
 
 #[test]
 fn incremental_indexing_adds_updates_removes_skips_and_full_rebuilds() {
-    let hudoc = shared_corpus().join("echr/hudoc-texts");
+    hrlex_testkit::require_dev_corpus!();
+    let hudoc = dev_corpus().join("echr/hudoc-texts");
     let mut names: Vec<String> = std::fs::read_dir(&hudoc)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())

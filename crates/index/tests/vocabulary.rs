@@ -1,4 +1,4 @@
-//! The legal vocabulary at query time, over real documents of `../shared/corpus` as the
+//! The legal vocabulary at query time, over real documents of the development corpus as the
 //! importers make them (treaty-body decisions, IACtHR judgments as PDFs, the Moroccan
 //! recommendations in French and Arabic, UN parallel-corpus sentences).
 //!
@@ -27,16 +27,16 @@ use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, Search
 use hrlex_index::{SearchRequest, SearchResponse};
 use hrlex_ingest::{extract_file, FileOutcome, IngestOptions};
 use hrlex_model::{Document, Lang};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-fn shared_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+fn dev_corpus() -> PathBuf {
+    hrlex_testkit::expect_dev_corpus()
 }
 
 /// The documents the importers make of a corpus file, those `keep` accepts.
 fn documents_of(relative: &str, keep: impl Fn(&Document) -> bool) -> Vec<Document> {
-    let path = shared_corpus().join(relative);
+    let path = dev_corpus().join(relative);
     match extract_file(&path, relative, &IngestOptions::default()) {
         Ok(FileOutcome::Documents(documents)) => documents.into_iter().filter(keep).collect(),
         other => panic!("{relative}: {other:?}"),
@@ -51,7 +51,7 @@ fn mentions(document: &Document, words: &[&str]) -> bool {
 /// The text of an IACtHR PDF as poppler's `pdftotext` gives it (the PDF path of the
 /// importer, without its slow debug-build cleaning), one paragraph per blank-line block.
 fn pdf_document(relative: &str, lang: Lang) -> Vec<Document> {
-    let path = shared_corpus().join(relative);
+    let path = dev_corpus().join(relative);
     let output = std::process::Command::new("pdftotext")
         .args(["-q", "-enc", "UTF-8"])
         .arg(&path)
@@ -123,7 +123,7 @@ fn corpus_documents() -> Vec<(String, Vec<Document>)> {
 }
 
 fn parallel_sentence(line: usize) -> Vec<Document> {
-    let folder = shared_corpus().join("multilingual/un-parallel-corpus/testset");
+    let folder = dev_corpus().join("multilingual/un-parallel-corpus/testset");
     [
         (Lang::Ar, "ar"),
         (Lang::En, "en"),
@@ -226,6 +226,7 @@ fn snippets(response: &SearchResponse) -> String {
 
 #[test]
 fn russian_arabic_and_chinese_queries_find_enforced_disappearance_in_other_languages() {
+    hrlex_testkit::require_dev_corpus!();
     for query in [
         "насильственное исчезновение",
         "\"насильственных исчезновений\"",
@@ -255,6 +256,7 @@ fn russian_arabic_and_chinese_queries_find_enforced_disappearance_in_other_langu
 
 #[test]
 fn an_acronym_finds_the_convention_named_in_full_in_three_languages() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("CPED");
     let found = langs_with_versions(&response);
     for lang in [Lang::En, Lang::Fr, Lang::Ar] {
@@ -277,6 +279,7 @@ fn an_acronym_finds_the_convention_named_in_full_in_three_languages() {
 
 #[test]
 fn a_british_spelling_finds_the_american_one_and_the_portuguese_version() {
+    hrlex_testkit::require_dev_corpus!();
     let response = search("\"in vitro fertilisation\"");
     let found = langs(&response);
     assert!(
@@ -296,6 +299,7 @@ fn a_british_spelling_finds_the_american_one_and_the_portuguese_version() {
 
 #[test]
 fn deportation_finds_a_decision_that_says_only_expel() {
+    hrlex_testkit::require_dev_corpus!();
     let mutombo = "tb:cat-c-12-d-13-1993";
     let text = documents_of("treaty-bodies/decisions/jur_CAT_1990-1994.json", |_| true)
         .iter()
@@ -319,6 +323,7 @@ fn deportation_finds_a_decision_that_says_only_expel() {
 
 #[test]
 fn the_language_typed_ranks_before_the_translations() {
+    hrlex_testkit::require_dev_corpus!();
     // Within one work, the version in the language typed outranks its translations
     // (the French, Spanish and Portuguese analyzers stem `torture` as they stem `tortura`:
     // those versions match as typed, before any expansion).
@@ -371,6 +376,7 @@ fn the_language_typed_ranks_before_the_translations() {
 
 #[test]
 fn a_word_that_is_no_form_compiles_as_before() {
+    hrlex_testkit::require_dev_corpus!();
     for query in ["Mutombo", "Switzerland", "\"substantial grounds\""] {
         let expanded = search_with(query, true);
         let literal = search_with(query, false);

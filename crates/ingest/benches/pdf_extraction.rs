@@ -1,9 +1,10 @@
 //! PDF extraction benchmark: throughput of hrlex's two PDF paths against raw
-//! `pdftotext` on the same real files, and the share of all real PDFs of the shared
+//! `pdftotext` on the same real files, and the share of all real PDFs of the development
 //! corpus that end as clean documents.
 //!
 //! Run: `cargo bench -p hrlex-ingest --bench pdf_extraction` (release build, one
-//! thread: the numbers are per core). `HRLEX_CORPUS=DIR` points at another corpus;
+//! thread: the numbers are per core). The corpus is the development corpus (see
+//! `hrlex-testkit`; without it the bench reports itself skipped), or `HRLEX_CORPUS=DIR`;
 //! `HRLEX_BENCH_FILES=N` changes the sample size (default 30).
 //!
 //! Measured:
@@ -22,12 +23,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn corpus() -> PathBuf {
-    std::env::var_os("HRLEX_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
-}
 
 fn pdfs_under(directory: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(directory)
@@ -86,7 +81,10 @@ fn report(throughput: &Throughput, bytes: u64, pages: u64, files: usize) {
 }
 
 fn main() {
-    let corpus = corpus();
+    let corpus = match std::env::var_os("HRLEX_CORPUS") {
+        Some(folder) => PathBuf::from(folder),
+        None => hrlex_testkit::require_dev_corpus!(),
+    };
     let sample_size: usize = std::env::var("HRLEX_BENCH_FILES")
         .ok()
         .and_then(|value| value.parse().ok())

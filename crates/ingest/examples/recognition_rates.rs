@@ -1,5 +1,5 @@
-//! Recognition rates of the masthead recognizer (issue #12): every PDF of
-//! `../shared/corpus` through the generic path, before (`document_from_extracted`, the
+//! Recognition rates of the masthead recognizer (issue #12): every PDF of the development
+//! corpus (see `hrlex-testkit`) through the generic path, before (`document_from_extracted`, the
 //! first symbol of the first page) and after (`document_recognized`), from one
 //! extraction each: the share of documents with a recognized mechanism, type, date,
 //! State and own identifier, per top folder, and the recognizer's own cost.
@@ -14,10 +14,6 @@ use hrlex_model::{DocType, Document, Mechanism};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-}
 
 #[derive(Default)]
 struct Rates {
@@ -58,7 +54,8 @@ impl Rates {
 /// `document_from_extracted`, the first symbol of the first page) and after (the
 /// recognizer), from one extraction each; and the recognizer's own cost.
 fn main() {
-    let mut pdfs: Vec<PathBuf> = walkdir_pdfs(&corpus());
+    let corpus = hrlex_testkit::require_dev_corpus!();
+    let mut pdfs: Vec<PathBuf> = walkdir_pdfs(&corpus);
     pdfs.sort();
     let options = IngestOptions::default();
     let (mut before, mut after) = (Rates::default(), Rates::default());
@@ -88,7 +85,7 @@ fn main() {
         before.add(&old);
         after.add(&new);
         let folder = path
-            .strip_prefix(corpus())
+            .strip_prefix(&corpus)
             .ok()
             .and_then(|relative| relative.iter().next())
             .and_then(|first| first.to_str())

@@ -6,8 +6,12 @@
 //!  "body": "…", "doc_type": "judgment", "symbol": "…", "identifiers": ["iacthr:C:205"],
 //!  "case_name": "…", "states": ["Mexico"], "date": "2009-11-16", "articles": ["5"],
 //!  "themes": ["gender violence"], "outcome": "violation", "access": "confidential",
-//!  "url": "https://…"}
+//!  "groups": ["spt"], "url": "https://…"}
 //! ```
+//!
+//! `groups` name who may see a `restricted` or `confidential` document
+//! ([`hrlex_model::group_name`]); a sidecar giving groups to a public document is refused,
+//! since its author meant something to be confidential that would not be.
 
 use crate::{file_kind, IngestError, IngestOptions};
 use hrlex_model::{Access, CitationKey, DocType, Document, Lang, Mechanism};
@@ -34,6 +38,7 @@ pub struct Sidecar {
     pub themes: Option<Vec<String>>,
     pub outcome: Option<String>,
     pub access: Option<Access>,
+    pub groups: Option<Vec<String>>,
     pub url: Option<String>,
 }
 
@@ -62,12 +67,40 @@ pub fn read_for(path: &Path, options: &IngestOptions) -> Result<Option<Sidecar>,
     else {
         return Ok(None);
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|error| IngestError::malformed(sidecar, "sidecar JSON", error))
+    let mut parsed: Sidecar = serde_json::from_slice(&bytes)
+        .map_err(|error| IngestError::malformed(&sidecar, "sidecar JSON", error))?;
+    parsed
+        .check_groups()
+        .map_err(|message| IngestError::malformed(&sidecar, "sidecar", message))?;
+    Ok(Some(parsed))
 }
 
 impl Sidecar {
+    /// Normalizes `groups` ([`hrlex_model::group_name`]); refuses a bad name, and groups
+    /// on a document left public.
+    fn check_groups(&mut self) -> Result<(), String> {
+        let Some(groups) = &self.groups else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = Vec::with_capacity(groups.len());
+        for group in groups {
+            let name = hrlex_model::group_name(group)
+                .map_err(|reason| format!("group {group:?}: {reason}"))?;
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if !names.is_empty() && self.access.unwrap_or_default() == Access::Public {
+            return Err(
+                "\"groups\" are given but the document is public: add \"access\": \"restricted\" \
+                 or \"confidential\" (or remove the groups)"
+                    .to_string(),
+            );
+        }
+        self.groups = Some(names);
+        Ok(())
+    }
+
     /// Applies every field present in the sidecar to `document`.
     pub fn apply(&self, document: &mut Document) {
         macro_rules! set {
@@ -97,6 +130,7 @@ impl Sidecar {
         set!(themes);
         set!(outcome, some);
         set!(access);
+        set!(groups);
         set!(url, some);
         if let Some(identifiers) = &self.identifiers {
             for key in identifiers {

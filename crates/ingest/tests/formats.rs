@@ -1,5 +1,5 @@
 //! Format extractors (HTML, DOCX, plain text, legacy Word `.doc`) and content sniffing,
-//! checked on real files of `../shared/corpus` and on generated hostile inputs.
+//! checked on real files of the development corpus and on generated hostile inputs.
 //!
 //! Properties checked:
 //! - declared language and direction survive (Arabic UDHR: `ar`, right to left), and
@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 /// Sniffs and extracts one file as the pipeline does for files no importer claims.
@@ -56,6 +56,7 @@ fn has_note(extracted: &ExtractedText, code: &str, message: &str) -> bool {
 /// `multilingual/udhr/arb.html`: `<html dir="rtl" lang="ar">`.
 #[test]
 fn arabic_udhr_declares_arabic_right_to_left_and_reads_in_order() {
+    hrlex_testkit::require_dev_corpus!();
     let path = corpus().join("multilingual/udhr/arb.html");
     let extracted = extract(&path).unwrap();
     assert_eq!(extracted.format, "html");
@@ -81,6 +82,7 @@ fn arabic_udhr_declares_arabic_right_to_left_and_reads_in_order() {
 /// `multilingual/udhr/cmn_hans.html`: Chinese paragraphs, lines joined without spaces.
 #[test]
 fn chinese_udhr_gives_chinese_paragraphs() {
+    hrlex_testkit::require_dev_corpus!();
     let document = document(&corpus().join("multilingual/udhr/cmn_hans.html"));
     assert_eq!(document.lang, Lang::Zh);
     assert_eq!(document.title, "世界人权宣言");
@@ -96,6 +98,7 @@ fn chinese_udhr_gives_chinese_paragraphs() {
 /// and numbered sub-paragraphs (`<ol><li>`) keep their numbers.
 #[test]
 fn every_udhr_language_is_declared() {
+    hrlex_testkit::require_dev_corpus!();
     let expected = [
         ("arb", Lang::Ar),
         ("cmn_hans", Lang::Zh),
@@ -131,6 +134,7 @@ fn every_udhr_language_is_declared() {
 /// (`content_html`); importers hand it to `extract_fragment`.
 #[test]
 fn african_union_charter_fragment_from_the_json_fixture() {
+    hrlex_testkit::require_dev_corpus!();
     let json = std::fs::read_to_string(corpus().join("africa/sample_documents.json")).unwrap();
     let records: serde_json::Value = serde_json::from_str(&json).unwrap();
     let content = records
@@ -179,6 +183,7 @@ fn deeply_nested_html_is_read_in_bounded_time() {
 /// `multilingual/un-charter/raw_un_charter_ru.txt` (UTF-8, no BOM).
 #[test]
 fn russian_un_charter_decodes_and_keeps_article_headings() {
+    hrlex_testkit::require_dev_corpus!();
     let document = document(&corpus().join("multilingual/un-charter/raw_un_charter_ru.txt"));
     assert_eq!(document.lang, Lang::Ru);
     let texts = paragraph_texts(&document);
@@ -191,6 +196,7 @@ fn russian_un_charter_decodes_and_keeps_article_headings() {
 /// The same charter saved as UTF-16 (with and without BOM) reads the same.
 #[test]
 fn utf16_copies_of_the_arabic_charter_read_like_the_original() {
+    hrlex_testkit::require_dev_corpus!();
     let original =
         std::fs::read_to_string(corpus().join("multilingual/un-charter/raw_un_charter_ar.txt"))
             .unwrap();
@@ -208,6 +214,7 @@ fn utf16_copies_of_the_arabic_charter_read_like_the_original() {
 /// `commission_decision_001-24502_FRE.txt` (UTF-8 with BOM).
 #[test]
 fn hudoc_english_and_french_texts() {
+    hrlex_testkit::require_dev_corpus!();
     let english = document(&corpus().join("echr/hudoc-texts/standard_001-57473_ENG.txt"));
     assert_eq!(english.lang, Lang::En);
     let first = english
@@ -235,6 +242,7 @@ fn hudoc_english_and_french_texts() {
 /// `upr/recommendations/1-5.csv` (UPR Info export) ends its lines with a bare CR.
 #[test]
 fn bare_cr_line_endings_become_lines() {
+    hrlex_testkit::require_dev_corpus!();
     let bytes = std::fs::read(corpus().join("upr/recommendations/1-5.csv")).unwrap();
     assert!(bytes.contains(&b'\r') && !bytes.windows(2).any(|w| w == b"\r\n"));
     let decoded = text::decode(&bytes);
@@ -270,6 +278,7 @@ fn bare_cr_line_endings_become_lines() {
 /// `africa/zagpjhc_judgment.docx`: S v Pietropaolo, Gauteng Local Division.
 #[test]
 fn docx_judgment_paragraphs() {
+    hrlex_testkit::require_dev_corpus!();
     let path = corpus().join("africa/zagpjhc_judgment.docx");
     let extracted = extract(&path).unwrap();
     assert_eq!(extracted.format, "docx");
@@ -405,6 +414,7 @@ fn zip_bomb_limits_are_adjustable() {
 /// 8 February 2008, Álvarez et al. v. Colombia, provisional measures).
 #[test]
 fn word_document_disguised_as_pdf() {
+    hrlex_testkit::require_dev_corpus!();
     let path = corpus().join("iacthr/pdfs/1576.pdf");
     let head = read_head(&path).unwrap();
     assert_eq!(sniff::detect(&head, Some("pdf")), Format::Ole);
@@ -447,9 +457,10 @@ fn random_bytes_named_pdf_are_unsupported_with_the_path() {
     assert_eq!(extract(&empty).unwrap_err().code(), "empty");
 }
 
-/// Every file of the shared corpus is sniffed as what it is.
+/// Every file of the development corpus is sniffed as what it is.
 #[test]
 fn every_corpus_file_is_sniffed_by_content() {
+    hrlex_testkit::require_dev_corpus!();
     let mut checked = 0;
     for entry in walkdir::WalkDir::new(corpus()) {
         let entry = entry.unwrap();

@@ -1,5 +1,5 @@
 //! The UPR, Morocco, HUDOC, Inter-American and African importers on real files of
-//! `../shared/corpus`.
+//! the development corpus.
 //!
 //! Properties checked:
 //! - UPR Info exports (bare CR, Mac Roman) become one recommendation each, with the
@@ -20,10 +20,10 @@
 use hrlex_ingest::{extract_file, FileOutcome, IngestOptions};
 use hrlex_model::{DocType, Document, ImplementationStatus, Lang, Mechanism, Response};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 fn outcome(relative: &str) -> FileOutcome {
@@ -57,6 +57,7 @@ fn has_key(document: &Document, key: &str) -> bool {
 
 #[test]
 fn upr_info_export_with_bare_cr_becomes_recommendations() {
+    hrlex_testkit::require_dev_corpus!();
     let recommendations = documents("upr/recommendations/1-5.csv");
     assert_eq!(recommendations.len(), 6094, "one document per row");
     let first = &recommendations[0];
@@ -92,6 +93,7 @@ fn upr_info_export_with_bare_cr_becomes_recommendations() {
 
 #[test]
 fn voluntary_pledges_are_a_response_beyond_supported_and_noted() {
+    hrlex_testkit::require_dev_corpus!();
     let pledges = documents("upr/recommendations/voluntary.csv");
     assert_eq!(pledges.len(), 947);
     for pledge in &pledges {
@@ -117,6 +119,7 @@ fn voluntary_pledges_are_a_response_beyond_supported_and_noted() {
 
 #[test]
 fn year_csv_row_is_linked_to_its_report() {
+    hrlex_testkit::require_dev_corpus!();
     let rows = documents("upr/year-csvs/2008data.csv");
     let row = rows
         .iter()
@@ -146,6 +149,7 @@ fn year_csv_row_is_linked_to_its_report() {
 
 #[test]
 fn upr_report_pdf_has_state_year_and_symbol() {
+    hrlex_testkit::require_dev_corpus!();
     let report = documents("upr/reports/algeria2008.pdf").remove(0);
     assert_eq!(report.mechanism, Mechanism::Upr);
     assert_eq!(report.doc_type, DocType::Report);
@@ -172,6 +176,7 @@ fn upr_report_pdf_has_state_year_and_symbol() {
 
 #[test]
 fn morocco_recommendation_is_one_work_in_french_and_arabic() {
+    hrlex_testkit::require_dev_corpus!();
     let all = documents("recommendations-morocco/recommendations.jsonl");
     assert_eq!(all.iter().filter(|d| d.lang == Lang::Fr).count(), 1124);
     assert_eq!(all.iter().filter(|d| d.lang == Lang::Ar).count(), 855);
@@ -235,6 +240,7 @@ fn morocco_recommendation_is_one_work_in_french_and_arabic() {
 
 #[test]
 fn hudoc_english_and_french_versions_share_a_work() {
+    hrlex_testkit::require_dev_corpus!();
     let english = documents("echr/hudoc-texts/standard_001-57534_ENG.txt").remove(0);
     let french = documents("echr/hudoc-texts/standard_001-62092_FRE.txt").remove(0);
     assert_eq!(english.id, "hudoc:001-57534");
@@ -291,6 +297,7 @@ fn hudoc_english_and_french_versions_share_a_work() {
 
 #[test]
 fn iacthr_judgment_languages_are_one_work_with_series_c() {
+    hrlex_testkit::require_dev_corpus!();
     let spanish = documents("iacthr/pdfs/98302.pdf").remove(0);
     let english = documents("iacthr/pdfs/98318.pdf").remove(0);
     assert_eq!(spanish.lang, Lang::Es);
@@ -322,6 +329,7 @@ fn iacthr_judgment_languages_are_one_work_with_series_c() {
 /// order was matched to the judgment's entity and became a version of it.
 #[test]
 fn iacthr_order_is_dated_by_its_masthead_and_is_not_the_judgment() {
+    hrlex_testkit::require_dev_corpus!();
     let order = documents("iacthr/pdfs/1378.pdf").remove(0);
     let judgment = documents("iacthr/pdfs/1385.pdf").remove(0);
     assert_eq!(order.doc_type, DocType::Order);
@@ -339,6 +347,7 @@ fn iacthr_order_is_dated_by_its_masthead_and_is_not_the_judgment() {
 
 #[test]
 fn african_sources() {
+    hrlex_testkit::require_dev_corpus!();
     let fixture = documents("africa/sample_documents.json");
     assert_eq!(fixture.len(), 10);
     let obi = fixture
@@ -382,6 +391,7 @@ fn african_sources() {
 
 #[test]
 fn one_recommendation_in_both_upr_exports_is_one_work() {
+    hrlex_testkit::require_dev_corpus!();
     // 2009 is sessions 4 to 6 of the review.
     let mut exported = documents("upr/recommendations/1-5.csv");
     exported.extend(documents("upr/recommendations/6-9.csv"));

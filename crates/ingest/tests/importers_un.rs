@@ -1,4 +1,4 @@
-//! The UN structured importers on real files of `../shared/corpus`:
+//! The UN structured importers on real files of the development corpus:
 //!
 //! - treaty-body decisions: one document per decision with symbol, communication key,
 //!   State, outcome, type, adoption date and printed paragraph numbers (CCPR with its
@@ -16,10 +16,10 @@
 use hrlex_ingest::{extract_file, importers, FileOutcome, IngestOptions};
 use hrlex_model::{group_into_works, CitationKey, DocType, Document, Lang, Mechanism};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 fn outcome(relative: &str) -> FileOutcome {
@@ -81,6 +81,7 @@ fn paragraph<'a>(document: &'a Document, n: &str) -> &'a str {
 
 #[test]
 fn ccpr_decision_has_symbol_keys_state_outcome_and_numbered_paragraphs() {
+    hrlex_testkit::require_dev_corpus!();
     let relative = "treaty-bodies/decisions/jur_CCPR_1978-1979.json";
     let decisions = documents(relative);
     assert_eq!(
@@ -122,6 +123,7 @@ fn ccpr_decision_has_symbol_keys_state_outcome_and_numbered_paragraphs() {
 
 #[test]
 fn cat_decisions_are_enriched_from_the_ohchr_export() {
+    hrlex_testkit::require_dev_corpus!();
     let decisions = documents("treaty-bodies/decisions/jur_CAT_1990-1994.json");
     assert_eq!(decisions.len(), 9);
 
@@ -157,6 +159,7 @@ fn cat_decisions_are_enriched_from_the_ohchr_export() {
 
 #[test]
 fn metadata_files_licences_and_readmes_are_skipped_with_a_reason() {
+    hrlex_testkit::require_dev_corpus!();
     assert!(skip_reason("treaty-bodies/jurisprudence_info.json").contains("treaty-body decisions"));
     assert!(skip_reason("treaty-bodies/general-comments/GC-info.json").contains("general comments"));
     assert!(skip_reason("treaty-bodies/LICENSE-DATA").contains("licence"));
@@ -171,6 +174,7 @@ fn metadata_files_licences_and_readmes_are_skipped_with_a_reason() {
 
 #[test]
 fn general_comment_has_symbol_and_gc_key() {
+    hrlex_testkit::require_dev_corpus!();
     let comment = documents("treaty-bodies/general-comments/Annotated_CCPR_GC36_life.json");
     assert_eq!(comment.len(), 1);
     let comment = &comment[0];
@@ -205,6 +209,7 @@ fn general_comment_has_symbol_and_gc_key() {
 
 #[test]
 fn every_general_comment_gets_a_distinct_id() {
+    hrlex_testkit::require_dev_corpus!();
     let folder = corpus().join("treaty-bodies/general-comments");
     let mut ids = HashSet::new();
     let mut count = 0;
@@ -234,6 +239,7 @@ fn every_general_comment_gets_a_distinct_id() {
 
 #[test]
 fn special_procedure_report_has_its_symbol() {
+    hrlex_testkit::require_dev_corpus!();
     let report = documents("special-procedures/SR_Education_A_65_162.json");
     let report = &report[0];
     assert_eq!(report.id, "sp:a-65-162");
@@ -255,6 +261,7 @@ fn special_procedure_report_has_its_symbol() {
 
 #[test]
 fn ohchr_export_accounts_for_every_record() {
+    hrlex_testkit::require_dev_corpus!();
     let records = documents("treaty-bodies/ohchr-2016-05-07-v02.xml");
     assert_eq!(records.len(), 2043);
     let ids: HashSet<&str> = records.iter().map(|d| d.id.as_str()).collect();
@@ -283,6 +290,7 @@ fn ohchr_export_accounts_for_every_record() {
 
 #[test]
 fn un_charter_is_one_work_in_six_languages() {
+    hrlex_testkit::require_dev_corpus!();
     let mut all = Vec::new();
     for code in ["ar", "en", "es", "fr", "ru", "zh"] {
         let charter = documents(&format!(
@@ -322,6 +330,7 @@ fn un_charter_is_one_work_in_six_languages() {
 
 #[test]
 fn parallel_corpus_groups_sentences_by_symbol_across_languages() {
+    hrlex_testkit::require_dev_corpus!();
     let chinese = imported("multilingual/un-parallel-corpus/devset/UNv1.0.devset.zh");
     let arabic = imported("multilingual/un-parallel-corpus/devset/UNv1.0.devset.ar");
     let english = imported("multilingual/un-parallel-corpus/devset/UNv1.0.devset.en");
@@ -358,6 +367,7 @@ fn parallel_corpus_groups_sentences_by_symbol_across_languages() {
 
 #[test]
 fn parallel_corpus_paper_is_left_to_the_generic_path() {
+    hrlex_testkit::require_dev_corpus!();
     let paper = corpus().join("multilingual/un-parallel-corpus/UNv1.0.pdf");
     let head = hrlex_ingest::pipeline::read_head(&paper).unwrap();
     assert!(importers::find(&paper, &head).is_none());
@@ -365,6 +375,7 @@ fn parallel_corpus_paper_is_left_to_the_generic_path() {
 
 #[test]
 fn udhr_arabic_and_chinese_are_numbered_by_article() {
+    hrlex_testkit::require_dev_corpus!();
     let arabic = documents("multilingual/udhr/arb.html");
     let arabic = &arabic[0];
     assert_eq!(arabic.id, "udhr:arb");

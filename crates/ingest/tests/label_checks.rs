@@ -1,5 +1,5 @@
 //! Labels checked against the text (issue #12 item 7), scored on an evaluation set of
-//! real records of `../shared/corpus` whose true type, outcome, States and title were
+//! real records of the development corpus whose true type, outcome, States and title were
 //! read by hand (`tests/data/label_checks.json`, labelled before the checker first
 //! ran). Each record's file goes through the real pipeline (`extract_file`); every
 //! labelled field is scored, and the misses are printed with the notes the checker left.
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 fn evaluation_set(name: &str) -> Vec<Value> {
@@ -127,6 +127,7 @@ fn fraction(totals: &BTreeMap<&str, (usize, usize)>) -> f64 {
 /// Floors a little under the figures of BENCHMARKS.md, so that a regression fails.
 #[test]
 fn labels_are_checked_against_the_text_on_the_evaluation_sets() {
+    hrlex_testkit::require_dev_corpus!();
     let development = run("label_checks.json");
     let held_out = run("label_checks_heldout.json");
     assert!(fraction(&development) >= 0.95, "{development:?}");

@@ -1,4 +1,4 @@
-//! The PDF path of ingest on real files from `../shared/corpus`.
+//! The PDF path of ingest on real files from the development corpus.
 //!
 //! Properties checked:
 //! 1. Arabic comes out in reading order (`قانون`, never its reverse `نونا ق`), and
@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 fn edge(name: &str) -> PathBuf {
@@ -57,6 +57,7 @@ fn note_codes(extracted: &ExtractedText) -> Vec<&str> {
 
 #[test]
 fn arabic_law_comes_out_in_reading_order() {
+    hrlex_testkit::require_dev_corpus!();
     // Algerian Official Journal, law 23-12 on public procurement (16 pages).
     let path = edge("arabic/قانون رقم 23-12 يحدد القواعد العامة المتعلقة بالصفقات العمومية.pdf");
     let extracted = pdf::extract(&path, &without_ocr()).expect("extracted");
@@ -74,6 +75,7 @@ fn arabic_law_comes_out_in_reading_order() {
 
 #[test]
 fn presentation_form_arabic_is_repaired_not_flagged() {
+    hrlex_testkit::require_dev_corpus!();
     // Egyptian Official Gazette, law 5 of 2025: glyphs as presentation forms (ﻗﺎﻧﻮﻥ)
     // with bidi embedding marks, yeh drawn with the Persian glyph.
     let path = edge("arabic/law_no.5.of_.2025.pdf");
@@ -87,6 +89,7 @@ fn presentation_form_arabic_is_repaired_not_flagged() {
 
 #[test]
 fn pdf_extract_fallback_refuses_arabic() {
+    hrlex_testkit::require_dev_corpus!();
     let path = edge("arabic/قانون رقم 23-12 يحدد القواعد العامة المتعلقة بالصفقات العمومية.pdf");
     let options = IngestOptions {
         use_pdftotext: false,
@@ -103,6 +106,7 @@ fn pdf_extract_fallback_refuses_arabic() {
 
 #[test]
 fn chinese_lines_join_without_spaces() {
+    hrlex_testkit::require_dev_corpus!();
     // A Chinese programming book page: `做这件` / `事情该` / `多好` are three lines.
     let path = edge("chinese.pdf");
     let extracted = pdf::extract(&path, &without_ocr()).expect("extracted");
@@ -116,7 +120,7 @@ fn chinese_lines_join_without_spaces() {
 
 #[test]
 fn russian_un_charter_keeps_words_and_numbers() {
-    // No Russian PDF exists in the shared corpus. `tests/data/un_charter_ru.pdf` was made
+    // No Russian PDF exists in the development corpus. `tests/data/un_charter_ru.pdf` was made
     // here from the real Russian UN Charter text (`multilingual/un-charter/
     // raw_un_charter_ru.txt`, preamble to Chapter III, items numbered as in the
     // official Charter) with `soffice --headless --convert-to pdf` (LibreOffice 7.4);
@@ -141,6 +145,7 @@ fn russian_un_charter_keeps_words_and_numbers() {
 
 #[test]
 fn hyphenated_english_is_rejoined_by_both_extractors() {
+    hrlex_testkit::require_dev_corpus!();
     // IACtHR 1991 order (Chunimá v. Guatemala): pdf-extract keeps `Interameri-` /
     // `cana`-style line-end hyphens that pdftotext already rejoins.
     let path = edge("regular.pdf");
@@ -164,6 +169,7 @@ fn hyphenated_english_is_rejoined_by_both_extractors() {
 
 #[test]
 fn scanned_english_page_is_ocred() {
+    hrlex_testkit::require_dev_corpus!();
     let path = edge("ocr-sample-english.pdf");
     let started = Instant::now();
     let extracted = pdf::extract(&path, &IngestOptions::default()).expect("OCRed");
@@ -176,6 +182,7 @@ fn scanned_english_page_is_ocred() {
 
 #[test]
 fn scanned_arabic_law_is_ocred_in_arabic() {
+    hrlex_testkit::require_dev_corpus!();
     // A one-page image-only Egyptian law: tesseract's script detection picks `ara`.
     let path = edge("arabic/law_no.1-2007.pdf");
     let extracted = pdf::extract(&path, &IngestOptions::default()).expect("OCRed");
@@ -210,6 +217,7 @@ enum Expected {
 
 #[test]
 fn every_edge_case_pdf_ends_as_a_document_or_a_clear_error() {
+    hrlex_testkit::require_dev_corpus!();
     use Expected::*;
     let cases: &[(&str, Expected)] = &[
         ("blank.pdf", Empty),
@@ -293,6 +301,7 @@ fn every_edge_case_pdf_ends_as_a_document_or_a_clear_error() {
 
 #[test]
 fn upr_report_loses_running_headers_and_keeps_paragraph_numbers() {
+    hrlex_testkit::require_dev_corpus!();
     // UPR Working Group report on Albania, A/HRC/13/6 (2010): header `A/HRC/13/6` and a
     // page number on every page, job number `GE.10-10084` on the first.
     let path = corpus().join("upr/reports/albania2010.pdf");
@@ -351,6 +360,7 @@ fn upr_report_loses_running_headers_and_keeps_paragraph_numbers() {
 
 #[test]
 fn a_tool_past_its_timeout_is_killed_and_reported() {
+    hrlex_testkit::require_dev_corpus!();
     // The largest UPR report (Tunisia 2012, 764 KB): pdftotext needs far more than 1 ms.
     let path = corpus().join("upr/reports/tunisia2012.pdf");
     let options = IngestOptions {

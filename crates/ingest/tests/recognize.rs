@@ -1,5 +1,5 @@
 //! The masthead recognizer through the real ingest of a plain folder: real PDFs and
-//! texts of every system of `../shared/corpus`, copied under neutral names (`doc1.pdf`)
+//! texts of every system of the development corpus, copied under neutral names (`doc1.pdf`)
 //! with no importer layout and no sidecar, so that every file takes the generic path.
 //!
 //! Properties checked, against values read by hand from each document:
@@ -20,10 +20,10 @@
 use hrlex_ingest::{walk, FileOutcome, IngestOptions};
 use hrlex_model::{DocType, Document, Mechanism, System};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 /// (corpus file, neutral name in the plain folder).
@@ -102,6 +102,7 @@ fn keys(document: &Document) -> Vec<&str> {
 
 #[test]
 fn every_system_is_recognized_from_its_masthead() {
+    hrlex_testkit::require_dev_corpus!();
     let (_folder, documents) = ingest_plain_folder();
     let get = |name: &str| documents.get(name).unwrap_or_else(|| panic!("{name}"));
 
@@ -238,6 +239,7 @@ fn every_system_is_recognized_from_its_masthead() {
 
 #[test]
 fn a_sidecar_wins_over_the_recognizer() {
+    hrlex_testkit::require_dev_corpus!();
     let folder = tempfile::tempdir().expect("temporary folder");
     let path = folder.path().join("doc1.pdf");
     std::fs::copy(corpus().join("upr/reports/algeria2008.pdf"), &path).expect("copy");

@@ -1,7 +1,7 @@
 //! Paragraph boundaries of real PDFs against a reference segmentation read by hand.
 //!
 //! `tests/data/segmentation/reference.json` lists, for pages of UN, Inter-American and
-//! African PDFs of `../shared/corpus` (one judgment in three languages among them), each
+//! African PDFs of the development corpus (one judgment in three languages among them), each
 //! body paragraph and footnote by its first and last words, and the masthead lines that
 //! are no paragraph; its `rules` say how it was read. The labels were written and
 //! committed before this test first ran. A reference paragraph is *matched* when one
@@ -49,7 +49,7 @@ struct Span {
 }
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+    hrlex_testkit::expect_dev_corpus()
 }
 
 /// Letters and digits, lowercased.
@@ -80,6 +80,7 @@ fn matches(text: &str, span: &Span) -> bool {
 
 #[test]
 fn paragraph_boundaries_match_the_reference_segmentation() {
+    hrlex_testkit::require_dev_corpus!();
     let reference: Reference = serde_json::from_str(
         &std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/segmentation/reference.json"),

@@ -6,7 +6,7 @@ use std::fmt;
 ///
 /// Keys are produced by the citation extractor for what a document cites and by
 /// ingest for a document's own identifiers; a citation resolves to a document when
-/// the two keys are equal. The grammar is `citations/SPEC.md`.
+/// the two keys are equal. The forms are `docs/citation-keys.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct CitationKey(String);

@@ -45,6 +45,10 @@ pub struct Document {
     pub outcome: Option<String>,
     #[serde(default)]
     pub access: Access,
+    /// The groups that may see the document when it is not public (`spt`); see
+    /// [`crate::group_name`]. Empty for a public document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<Recommendation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +86,7 @@ impl Document {
             themes: Vec::new(),
             outcome: None,
             access: Access::Public,
+            groups: Vec::new(),
             recommendation: None,
             url: None,
             source: Source::default(),

@@ -6,7 +6,7 @@
 //! - [`Mechanism`], [`System`], [`DocType`], [`Lang`], [`Access`]: closed vocabularies
 //!   that users filter by.
 //! - [`CitationKey`]: the normalized identifier of a cited document
-//!   (`un:A/HRC/15/56`, `ecthr:app:30696/09`, …; see `citations/SPEC.md`).
+//!   (`un:A/HRC/15/56`, `ecthr:app:30696/09`, …; see `docs/citation-keys.md`).
 //! - [`Recommendation`]: recommendation-specific fields (who recommended, the response,
 //!   the implementation status).
 //!
@@ -31,4 +31,7 @@ pub use document::{
     group_into_works, Document, ExtractionNote, Paragraph, ParagraphCitation, Recommendation,
     Source, Work,
 };
-pub use vocab::{Access, DocType, ImplementationStatus, Lang, Mechanism, Response, System};
+pub use vocab::{
+    group_name, Access, DocType, ImplementationStatus, Lang, Mechanism, Response, System,
+    MAX_GROUP_CHARS,
+};

@@ -228,6 +228,29 @@ vocabulary! {
     }
 }
 
+/// Longest group name, in characters.
+pub const MAX_GROUP_CHARS: usize = 64;
+
+/// A group name as documents and tokens carry it (`"SPT"` → `spt`): trimmed, lowercased,
+/// 1 to [`MAX_GROUP_CHARS`] letters (any script), digits, `-`, `_` or `.`; the reason
+/// when it is not one.
+pub fn group_name(name: &str) -> Result<String, String> {
+    let lowered = name.trim().to_lowercase();
+    if lowered.is_empty() {
+        return Err("it is empty".to_string());
+    }
+    if lowered.chars().count() > MAX_GROUP_CHARS {
+        return Err(format!("it is longer than {MAX_GROUP_CHARS} characters"));
+    }
+    if !lowered
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err("use letters, digits, '-', '_' or '.' only".to_string());
+    }
+    Ok(lowered)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,8 @@
 //! [`api_routes`], which the router mounts and the OpenAPI test checks against
 //! [`OPENAPI_JSON`].
 
-use crate::citation::{citation_text, paragraph_anchor};
-use crate::derived::{self, CitedByResponse, CitesResponse};
+use crate::citation::citation_text;
+use crate::derived;
 use crate::error::ApiError;
 use crate::state::{AppState, ServerLimits};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -14,11 +14,12 @@ use axum::routing::{get, post, MethodRouter};
 use axum::Json;
 use hrlex_index::query::FILTER_FIELDS;
 use hrlex_index::{
-    FacetCount, RequestFilter, SearchRequest, SearchResponse, SortOrder, Translation,
+    paragraph_anchors, CitedByAnswer, CitesAnswer, FacetCount, RequestFilter, SearchRequest,
+    SearchResponse, SortOrder, Translation, TranslationsAnswer,
 };
 use hrlex_model::{Access, Document, Lang};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The OpenAPI 3.1 description of the JSON API, served at `/api/openapi.json`.
 pub const OPENAPI_JSON: &str = include_str!("openapi.json");
@@ -271,6 +272,7 @@ impl SearchParams {
             facets: self.facets,
             prefer_lang: self.prefer_lang,
             expand_languages: !self.one_language,
+            details: true,
         })
     }
 }
@@ -413,25 +415,6 @@ pub(crate) struct DocumentResponse {
     pub paragraphs: Vec<DocumentParagraph>,
 }
 
-/// Paragraph anchors of a document; a number printed twice (a new numbering in an
-/// annex) keeps its readable anchor on the first occurrence only.
-pub(crate) fn paragraph_anchors(document: &Document) -> Vec<String> {
-    let mut seen: HashSet<String> = HashSet::new();
-    document
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(position, paragraph)| {
-            let anchor = paragraph_anchor(paragraph.n.as_deref(), position);
-            if seen.insert(anchor.clone()) {
-                anchor
-            } else {
-                paragraph_anchor(None, position)
-            }
-        })
-        .collect()
-}
-
 impl DocumentResponse {
     pub(crate) fn new(document: Document, translations: Vec<Translation>) -> Self {
         let anchors = paragraph_anchors(&document);
@@ -518,29 +501,16 @@ async fn document(
     Ok(Json(response))
 }
 
-#[derive(Debug, Serialize)]
-struct TranslationsResponse {
-    id: String,
-    work_id: String,
-    lang: Lang,
-    translations: Vec<Translation>,
-}
-
 async fn translations(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<TranslationsResponse>, ApiError> {
+) -> Result<Json<TranslationsAnswer>, ApiError> {
     let Path(id) = id?;
     let response = state
         .run_search(move |index| {
             let document = load_document(index, &id)?;
             let translations = derived::translations(index, &document)?;
-            Ok(TranslationsResponse {
-                id: document.id,
-                work_id: document.work_id,
-                lang: document.lang,
-                translations,
-            })
+            Ok(TranslationsAnswer::new(&document, translations))
         })
         .await?;
     Ok(Json(response))
@@ -549,7 +519,7 @@ async fn translations(
 async fn cites(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<CitesResponse>, ApiError> {
+) -> Result<Json<CitesAnswer>, ApiError> {
     let Path(id) = id?;
     let response = state
         .run_search(move |index| {
@@ -598,7 +568,7 @@ async fn document_cited_by(
     State(state): State<AppState>,
     id: Result<Path<String>, PathRejection>,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
-) -> Result<Json<CitedByResponse>, ApiError> {
+) -> Result<Json<CitedByAnswer>, ApiError> {
     let (Path(id), Query(pairs)) = (id?, pairs?);
     no_parameters_but(&pairs, &["limit"])?;
     let (_, limit) = page_parameters(
@@ -662,7 +632,7 @@ impl CitedByKeyParams {
 async fn key_cited_by(
     State(state): State<AppState>,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
-) -> Result<Json<CitedByResponse>, ApiError> {
+) -> Result<Json<CitedByAnswer>, ApiError> {
     let Query(pairs) = pairs?;
     let params = CitedByKeyParams::from_pairs(&pairs, state.limits(), 20)?;
     let response = state
@@ -690,10 +660,11 @@ async fn facets(
     for (name, value) in pairs {
         match name.as_str() {
             "field" => {
-                if !hrlex_index::FACET_FIELDS.contains(&value.as_str()) {
+                if !hrlex_index::facet_names().any(|facet| facet == value) {
+                    let known: Vec<&str> = hrlex_index::facet_names().collect();
                     return Err(ApiError::InvalidParameter(format!(
                         "unknown facet `{value}`; use one of {}",
-                        hrlex_index::FACET_FIELDS.join(", ")
+                        known.join(", ")
                     )));
                 }
                 fields.push(value);

@@ -2,27 +2,8 @@
 
 use hrlex_model::{Document, Mechanism, System};
 
-/// The anchor of a paragraph (`para-53`, `para-18-c` for "18 (c)"); unnumbered
-/// paragraphs are anchored by position (`p-12`, 1-based).
-pub fn paragraph_anchor(number: Option<&str>, index: usize) -> String {
-    let slug = number.map(slug).unwrap_or_default();
-    if slug.is_empty() {
-        return format!("p-{}", index + 1);
-    }
-    format!("para-{slug}")
-}
-
-fn slug(number: &str) -> String {
-    let mut slug = String::new();
-    for character in number.chars() {
-        if character.is_alphanumeric() || character == '.' {
-            slug.push(character);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
+/// Defined beside the graph's answers, which carry the anchors of citing paragraphs.
+pub use hrlex_index::paragraph_anchor;
 
 /// Court or body as abbreviated in citations.
 fn body_abbreviation(mechanism: Mechanism) -> Option<&'static str> {
@@ -150,14 +131,5 @@ mod tests {
             citation_text(&document, Some("31")),
             "Marckx v. Belgium, ECtHR, 13 June 1979, § 31"
         );
-    }
-
-    #[test]
-    fn anchors_are_stable_and_readable() {
-        assert_eq!(paragraph_anchor(Some("53"), 0), "para-53");
-        assert_eq!(paragraph_anchor(Some("6.3"), 0), "para-6.3");
-        assert_eq!(paragraph_anchor(Some("18 (c)"), 0), "para-18-c");
-        assert_eq!(paragraph_anchor(None, 11), "p-12");
-        assert_eq!(paragraph_anchor(Some("()"), 4), "p-5");
     }
 }

@@ -1,5 +1,5 @@
-//! Relevance of the first query a lawyer types, over the whole development corpus
-//! (`../shared/corpus`), judged by reading (`tests/relevance/`, see its README).
+//! Relevance of the first query a lawyer types, over the whole development corpus,
+//! judged by reading (`tests/relevance/`, see its README).
 //!
 //! Properties checked, each against a floor set from the figures measured on the
 //! ranking they guard (raise them as ranking improves; issue #11's targets beside):
@@ -16,7 +16,7 @@
 //! Every query's figures and the means per kind and language are printed (run with
 //! `--nocapture`, or read `target/relevance/report.txt`).
 //!
-//! **How the index is built, and why.** Indexing the 931 files of the shared corpus
+//! **How the index is built, and why.** Indexing the 931 files of the development corpus
 //! takes about 95 s with the release binary and about 18 times as much CPU with the
 //! debug one (measured on `treaty-bodies/decisions`: 40.5 s of user time against 2.2 s),
 //! too slow for the default run. So this test builds the release binary from the same
@@ -30,7 +30,7 @@
 mod judgments;
 mod metrics;
 
-use crate::helpers::{path_str, shared_corpus};
+use crate::helpers::{dev_corpus, path_str};
 use judgments::{Judged, Kind};
 use metrics::{Hit, Score};
 use serde_json::Value;
@@ -103,7 +103,7 @@ fn hash_corpus(folder: &Path, hasher: &mut DefaultHasher) {
     }
 }
 
-/// The index of the whole shared corpus, reused while the binary and the corpus are
+/// The index of the whole development corpus, reused while the binary and the corpus are
 /// unchanged.
 fn corpus_index(binary: &Path) -> PathBuf {
     let folder = target_dir().join("relevance");
@@ -113,7 +113,7 @@ fn corpus_index(binary: &Path) -> PathBuf {
     std::fs::read(binary)
         .expect("release binary readable")
         .hash(&mut hasher);
-    hash_corpus(&shared_corpus(), &mut hasher);
+    hash_corpus(&dev_corpus(), &mut hasher);
     let key = format!("{:016x}", hasher.finish());
     if index.is_dir() && std::fs::read_to_string(&key_file).ok().as_deref() == Some(key.as_str()) {
         return index;
@@ -121,7 +121,7 @@ fn corpus_index(binary: &Path) -> PathBuf {
     let _ = std::fs::remove_dir_all(&index);
     std::fs::create_dir_all(&folder).unwrap();
     let started = std::time::Instant::now();
-    let corpus = shared_corpus();
+    let corpus = dev_corpus();
     let output = Command::new(binary)
         .args([
             "index",
@@ -273,6 +273,7 @@ fn the_relevance_set_is_well_formed() {
 
 #[test]
 fn first_queries_of_a_lawyer_find_the_authorities() {
+    hrlex_testkit::require_dev_corpus!();
     let set = judgments::load(&judgments::set_path()).unwrap_or_else(|e| panic!("{e}"));
     let started = std::time::Instant::now();
     let binary = release_binary();

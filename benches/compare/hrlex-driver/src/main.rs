@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! hrlex-bench-driver index  --docs corpus.jsonl --index DIR --files DIR [--threads 2]
-//! hrlex-bench-driver search --index DIR --queries queries.json --rounds N --out results.json
+//! hrlex-bench-driver search --index DIR --queries queries.json --rounds N --out results.json [--details off]
 //! hrlex-bench-driver incremental --docs corpus.jsonl --index DIR --files DIR [--changed-percent 1]
 //! ```
 //!
@@ -17,7 +17,9 @@
 //! with 10 hits (paragraphs and snippets included, as hrlex always returns them; facets
 //! off, as no peer computes them): one warm-up round, then `--rounds` rounds on one
 //! thread (per-query latencies), then the same rounds on `--threads` threads (queries
-//! per second); prints JSON with the latencies and the top-10 ids of each query.
+//! per second); prints JSON with the latencies and the top-10 ids of each query. With
+//! `--details off` the hits carry no paragraphs, snippets or translations
+//! (`SearchRequest::details`): what the peers return, for the like-for-like row.
 //!
 //! `incremental` measures `update_index` over the unchanged corpus, then with
 //! `--changed-percent` of the files changed (one paragraph added to each of their
@@ -67,7 +69,7 @@ impl Arguments {
 fn usage() -> ! {
     eprintln!(
         "usage: hrlex-bench-driver index --docs FILE.jsonl --index DIR --files DIR [--threads N]\n\
-         \x20      hrlex-bench-driver search --index DIR --queries FILE.json --rounds N [--threads N] --out FILE\n\
+         \x20      hrlex-bench-driver search --index DIR --queries FILE.json --rounds N [--threads N] --out FILE [--details off]\n\
          \x20      hrlex-bench-driver incremental --docs FILE.jsonl --index DIR --files DIR [--changed-percent P]"
     );
     std::process::exit(2)
@@ -245,14 +247,15 @@ struct BenchQuery {
     query: String,
 }
 
-fn run_query(index: &SearchIndex, query: &str) -> (f64, u64, Vec<String>) {
+fn run_query(index: &SearchIndex, query: &str, details: bool) -> (f64, u64, Vec<(String, f32)>) {
     let mut request = SearchRequest::new(query);
     request.facets = false;
     request.limit = 10;
+    request.details = details;
     let started = Instant::now();
     let response = index.search(&request).unwrap_or_else(|error| panic!("query {query:?}: {error}"));
     let seconds = started.elapsed().as_secs_f64();
-    (seconds, response.total, response.hits.into_iter().map(|hit| hit.id).collect())
+    (seconds, response.total, response.hits.into_iter().map(|hit| (hit.id, hit.score)).collect())
 }
 
 fn search(arguments: &Arguments) {
@@ -266,15 +269,21 @@ fn search(arguments: &Arguments) {
     let queries = Arc::new(queries);
     let rounds = arguments.number("rounds", 10);
     let threads = arguments.number("threads", 2);
+    let details = match arguments.values.get("details").map(String::as_str) {
+        None | Some("on") => true,
+        Some("off") => false,
+        Some(_) => usage(),
+    };
 
     let mut results = Vec::new();
     for query in queries.iter() {
-        let (_, total, ids) = run_query(&index, &query.query);
-        results.push(serde_json::json!({"n": query.n, "kind": query.kind, "total": total, "ids": ids, "latencies": []}));
+        let (_, total, hits) = run_query(&index, &query.query, details);
+        let (ids, scores): (Vec<String>, Vec<f32>) = hits.into_iter().unzip();
+        results.push(serde_json::json!({"n": query.n, "kind": query.kind, "total": total, "ids": ids, "scores": scores, "latencies": []}));
     }
     for _ in 0..rounds {
         for (position, query) in queries.iter().enumerate() {
-            let (seconds, _, _) = run_query(&index, &query.query);
+            let (seconds, _, _) = run_query(&index, &query.query, details);
             results[position]["latencies"].as_array_mut().unwrap().push(seconds.into());
         }
     }
@@ -286,7 +295,7 @@ fn search(arguments: &Arguments) {
             std::thread::spawn(move || {
                 for _ in 0..rounds {
                     for query in queries.iter() {
-                        run_query(&index, &query.query);
+                        run_query(&index, &query.query, details);
                     }
                 }
             })
@@ -297,7 +306,7 @@ fn search(arguments: &Arguments) {
     }
     let parallel_seconds = started.elapsed().as_secs_f64();
     let output = serde_json::json!({
-        "engine": "hrlex",
+        "engine": if details { "hrlex" } else { "hrlex-plain" },
         "queries": results,
         "throughput": {"threads": threads, "queries": threads * rounds * queries.len(), "seconds": parallel_seconds},
     });

@@ -116,7 +116,7 @@ pub(super) fn normalize_article(raw: &str) -> String {
     article
 }
 
-/// `013/1993` → `13/1993` (numbers without leading zeros, per `citations/SPEC.md`);
+/// `013/1993` → `13/1993` (numbers without leading zeros, per `docs/citation-keys.md` § 2.2);
 /// `R.11/45` is kept; `123/2003/Rev.1` → `123/2003`.
 pub(super) fn normalize_communication_number(raw: &str) -> Option<String> {
     let raw = raw.trim();

@@ -64,7 +64,7 @@ pub(super) fn slug(text: &str) -> String {
 }
 
 /// The normalized `un:` key of a UN symbol (whitespace removed, uppercased, dashes
-/// folded), per `citations/SPEC.md` § 2.1.
+/// folded), per `docs/citation-keys.md` § 2.1.
 pub(super) fn un_key(symbol: &str) -> CitationKey {
     let normalized: String = symbol
         .chars()

@@ -154,7 +154,10 @@ pub(crate) fn recognize(masthead: &Masthead) -> Option<Candidate> {
             }
         }
         _ => {
-            for mention in &masthead.mentions {
+            // Read as the African Commission's document it is: a communication with a
+            // two-digit year is then the Commission's (SPEC §2.8).
+            let context = hrlex_cite::CitingContext::with_mechanism(Mechanism::Achpr);
+            for mention in &masthead.mentions_as(&context) {
                 if mention.span.0 < zone.len() && mention.key.as_str().starts_with("achpr:comm:") {
                     number_key.get_or_insert(mention.key.clone());
                     recognized.add_identifier(mention.key.clone());

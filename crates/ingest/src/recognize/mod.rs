@@ -164,11 +164,16 @@ impl Masthead {
             text,
             mentions: Vec::new(),
         };
-        // Own numbers are printed in the first lines; citing the rest would only cost.
-        let cited = &masthead.text[..masthead.offset_of_line(CITED_LINES)];
-        masthead.mentions =
-            hrlex_cite::extract_mentions(cited, &hrlex_cite::CitingContext::default());
+        masthead.mentions = masthead.mentions_as(&hrlex_cite::CitingContext::default());
         masthead
+    }
+
+    /// The citations of the masthead's first [`CITED_LINES`] lines (own numbers are
+    /// printed there; citing the rest would only cost), as a document of `context` reads
+    /// them.
+    pub fn mentions_as(&self, context: &hrlex_cite::CitingContext) -> Vec<hrlex_cite::Citation> {
+        let cited = &self.text[..self.offset_of_line(CITED_LINES)];
+        hrlex_cite::extract_mentions(cited, context)
     }
 
     /// The lines (blank lines included) with their byte offsets.

@@ -4,12 +4,9 @@
 
 mod html;
 
-use crate::api::{
-    load_document, paragraph_anchors, run_search_request, CitedByKeyParams, QueryPairs,
-    SearchParams,
-};
-use crate::citation::{citation_text, paragraph_anchor};
-use crate::derived::{self, CitedByResponse, CitesResponse};
+use crate::api::{load_document, run_search_request, CitedByKeyParams, QueryPairs, SearchParams};
+use crate::citation::citation_text;
+use crate::derived;
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -18,7 +15,10 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use hrlex_index::{FacetCount, SearchResponse, SortOrder, Translation};
+use hrlex_index::{
+    paragraph_anchor, paragraph_anchors, CitedByAnswer, CitesAnswer, FacetCount, SearchResponse,
+    SortOrder, Translation,
+};
 use hrlex_model::{Document, Lang, System};
 use html::{document_url, escape, query_string, url_encode};
 use std::collections::BTreeMap;
@@ -32,19 +32,22 @@ const PAGE_SIZE: usize = 10;
 const CITED_BY_PAGE_SIZE: usize = 50;
 /// Facet values shown per facet.
 const FACET_VALUES_SHOWN: usize = 12;
-/// Facets in sidebar order, with their labels.
-const FACETS: [(&str, &str); 10] = [
-    ("system", "System"),
-    ("mechanism", "Mechanism"),
-    ("doc_type", "Document type"),
-    ("lang", "Language"),
-    ("state", "State"),
-    ("year", "Year"),
-    ("outcome", "Outcome"),
-    ("theme", "Theme"),
-    ("response", "Response"),
-    ("status", "Implementation"),
-];
+/// The label of a facet (`hrlex_index::facet_names`, which gives their order).
+fn facet_label(facet: &str) -> &str {
+    match facet {
+        "system" => "System",
+        "mechanism" => "Mechanism",
+        "doc_type" => "Document type",
+        "lang" => "Language",
+        "state" => "State",
+        "year" => "Year",
+        "outcome" => "Outcome",
+        "theme" => "Theme",
+        "response" => "Response",
+        "status" => "Implementation",
+        other => other,
+    }
+}
 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
@@ -325,10 +328,11 @@ fn facet_sidebar(params: &SearchParams, facets: &BTreeMap<String, Vec<FacetCount
         }
         sidebar.push_str("</ul>");
     }
-    for (facet, label) in FACETS {
+    for facet in hrlex_index::facet_names() {
         let Some(values) = facets.get(facet).filter(|values| !values.is_empty()) else {
             continue;
         };
+        let label = facet_label(facet);
         let field = facet_filter_field(facet);
         let _ = write!(
             sidebar,
@@ -585,8 +589,8 @@ async fn search_page(
 struct DocumentPage {
     document: Document,
     translations: Vec<Translation>,
-    cites: CitesResponse,
-    cited_by: CitedByResponse,
+    cites: CitesAnswer,
+    cited_by: CitedByAnswer,
 }
 
 fn metadata_list(document: &Document) -> String {
@@ -662,7 +666,7 @@ fn language_switch(document: &Document, translations: &[Translation]) -> String 
     nav
 }
 
-fn cites_panel(cites: &CitesResponse, european: bool) -> String {
+fn cites_panel(cites: &CitesAnswer, european: bool) -> String {
     let mut panel = format!(
         r#"<section class="panel cites" aria-labelledby="cites-heading"><h2 id="cites-heading">Cites <span class="panel-count">{}</span></h2>"#,
         cites.total
@@ -728,7 +732,7 @@ fn cites_panel(cites: &CitesResponse, european: bool) -> String {
     panel
 }
 
-fn cited_by_groups(cited_by: &CitedByResponse) -> String {
+fn cited_by_groups(cited_by: &CitedByAnswer) -> String {
     let mut html = String::new();
     for group in &cited_by.systems {
         let _ = write!(
@@ -786,7 +790,7 @@ fn cited_by_groups(cited_by: &CitedByResponse) -> String {
     html
 }
 
-fn cited_by_panel(cited_by: &CitedByResponse) -> String {
+fn cited_by_panel(cited_by: &CitedByAnswer) -> String {
     let mut panel = format!(
         r#"<section class="panel cited-by" aria-labelledby="cited-by-heading"><h2 id="cited-by-heading">Cited by <span class="panel-count">{}</span></h2>"#,
         cited_by.total
@@ -802,7 +806,7 @@ fn cited_by_panel(cited_by: &CitedByResponse) -> String {
         .iter()
         .map(|group| group.documents.len())
         .sum();
-    if (listed as u64) < cited_by.total {
+    if listed < cited_by.total {
         let pairs: Vec<(String, String)> = cited_by
             .keys
             .iter()
@@ -960,7 +964,7 @@ async fn cited_by_page(
                 cited_by.total
             );
             main.push_str(&cited_by_groups(&cited_by));
-            if offset + limit < cited_by.total as usize {
+            if offset + limit < cited_by.total {
                 let mut next: Vec<(String, String)> = keys
                     .iter()
                     .map(|key| ("key".to_string(), key.clone()))
@@ -979,5 +983,15 @@ async fn cited_by_page(
             html_response(StatusCode::OK, layout("Cited by", None, &main))
         }
         Err(error) => error_page(&error, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_facet_of_the_index_has_a_label() {
+        for facet in hrlex_index::facet_names() {
+            assert_ne!(super::facet_label(facet), facet, "{facet} has no label");
+        }
     }
 }

@@ -51,8 +51,18 @@ pub(super) enum Segment<'q> {
 
 impl Compiler<'_> {
     /// The concepts `text` is a form of, when expansion applies to it.
+    ///
+    /// Memoized for the request: the runs of a query are looked up by compilation, by
+    /// the paragraph query and by the highlighter, and each lookup analyzes the text in
+    /// seven languages.
     fn concept_matches(&self, text: &str) -> Vec<ConceptMatch<'static>> {
-        vocabulary().lookup(text)
+        let mut lookups = self.concept_lookups.borrow_mut();
+        if let Some(matches) = lookups.get(text) {
+            return matches.clone();
+        }
+        let matches = vocabulary().lookup(text);
+        lookups.insert(text.to_string(), matches.clone());
+        matches
     }
 
     /// The other forms of the concepts `text` is a form of, ORed and boosted down;
@@ -224,7 +234,7 @@ impl Compiler<'_> {
 
     /// `node` ORed with the other forms of its concept texts as phrases: what the
     /// highlighter marks.
-    pub(super) fn with_other_form_phrases(&self, node: &QueryNode) -> QueryNode {
+    pub(in crate::search) fn with_other_form_phrases(&self, node: &QueryNode) -> QueryNode {
         let mut phrases = vec![node.clone()];
         for text in self.concept_texts(node) {
             let matches = self.concept_matches(&text);

@@ -3,8 +3,8 @@
 //! and a filter value is no longer than a whole query may be. (Filters used to escape
 //! the clause limit: 2,200 of them in one URL took seconds of work per request.)
 
+use super::types::SearchRequest;
 use crate::query::{parse_query, QueryNode, MAX_CLAUSES, MAX_QUERY_BYTES};
-use crate::search::SearchRequest;
 use crate::IndexError;
 
 /// Refuses a request whose filters, with the query's terms, exceed [`MAX_CLAUSES`], or

@@ -1,0 +1,17 @@
+//! hrlex-access: who may see what. This crate owns the API tokens: each has a name and
+//! the groups it belongs to (a confidential document names the groups that may see it,
+//! `"groups": ["spt"]`; the group `admin` sees every document).
+//!
+//! The token file (`hrlex token add --tokens FILE …`) keeps, per token, its name, groups,
+//! creation and revocation times, a short public id and an Argon2id hash of its secret:
+//! never the secret, which is printed once when the token is made. A secret reads
+//! `hrlex_<id>_<random>`: the id finds the record without hashing against every token
+//! (Argon2 is slow on purpose), the hash checks the random part. The file is written
+//! whole to a temporary file with mode 0600, synced, then renamed over the old one, under
+//! an OS lock of a sibling lock file, so two `hrlex token` commands never lose a token.
+
+mod tokens;
+
+pub use tokens::{
+    may_see, AccessError, Caller, TokenFile, TokenRecord, ADMIN_GROUP, MAX_GROUPS, MAX_NAME_CHARS,
+};
