@@ -12,6 +12,5 @@
 
 mod tokens;
 
-pub use tokens::{
-    may_see, AccessError, Caller, TokenFile, TokenRecord, ADMIN_GROUP, MAX_GROUPS, MAX_NAME_CHARS,
-};
+pub use hrlex_model::{Viewer, ADMIN_GROUP};
+pub use tokens::{AccessError, Caller, TokenFile, TokenRecord, MAX_GROUPS, MAX_NAME_CHARS};

@@ -4,14 +4,12 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use fs4::fs_std::FileExt;
-use hrlex_model::{group_name, Access};
+use hrlex_model::{group_name, Viewer, ADMIN_GROUP};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-/// The group whose tokens see every document, including those that name no group.
-pub const ADMIN_GROUP: &str = "admin";
 /// Longest token name, in characters.
 pub const MAX_NAME_CHARS: usize = 64;
 /// Most groups a token may belong to.
@@ -55,25 +53,11 @@ impl Caller {
     pub fn is_admin(&self) -> bool {
         self.groups.iter().any(|group| group == ADMIN_GROUP)
     }
-}
 
-/// Whether `caller` (`None`: anonymous) may see a document of `access` that names
-/// `groups`: a public document, anyone; any other, a token of one of its groups, or an
-/// admin token (the only one that sees a non-public document naming no group).
-pub fn may_see(caller: Option<&Caller>, access: Access, groups: &[String]) -> bool {
-    if access == Access::Public {
-        return true;
+    /// What this caller may see ([`Viewer::may_see`] is the rule).
+    pub fn viewer(&self) -> Viewer {
+        Viewer::of_groups(&self.groups)
     }
-    let Some(caller) = caller else {
-        return false;
-    };
-    caller.is_admin()
-        || groups.iter().any(|group| {
-            caller
-                .groups
-                .iter()
-                .any(|own| own.eq_ignore_ascii_case(group))
-        })
 }
 
 /// Why a token command or lookup failed, in words for the operator.
@@ -348,6 +332,7 @@ fn io_error(context: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hrlex_model::Access;
 
     #[test]
     fn the_decoy_hash_is_a_valid_argon2id_hash() {
@@ -359,7 +344,7 @@ mod tests {
     }
 
     #[test]
-    fn public_is_for_everyone_the_rest_for_its_groups_and_admins() {
+    fn a_caller_sees_what_its_groups_may_see() {
         let spt = Caller {
             name: "Подкомитет".into(),
             groups: vec!["spt".into()],
@@ -368,17 +353,9 @@ mod tests {
             name: "ohchr".into(),
             groups: vec![ADMIN_GROUP.into()],
         };
-        let spt_only = ["spt".to_string()];
-        assert!(may_see(None, Access::Public, &[]));
-        assert!(!may_see(None, Access::Confidential, &spt_only));
-        assert!(may_see(Some(&spt), Access::Confidential, &spt_only));
-        assert!(!may_see(
-            Some(&spt),
-            Access::Restricted,
-            &["cat".to_string()]
-        ));
-        assert!(!may_see(Some(&spt), Access::Restricted, &[]));
-        assert!(may_see(Some(&admin), Access::Confidential, &[]));
+        assert!(spt.viewer().may_see(Access::Confidential, &["spt"]));
+        assert!(!spt.viewer().may_see(Access::Restricted, &["cat"]));
+        assert_eq!(admin.viewer(), Viewer::Admin);
     }
 
     #[test]

@@ -24,6 +24,7 @@
 
 mod citation_key;
 mod document;
+mod viewer;
 mod vocab;
 
 pub use citation_key::{CitationKey, CitationKind};
@@ -31,6 +32,7 @@ pub use document::{
     group_into_works, Document, ExtractionNote, Paragraph, ParagraphCitation, Recommendation,
     Source, Work,
 };
+pub use viewer::{Viewer, ADMIN_GROUP};
 pub use vocab::{
     group_name, Access, DocType, ImplementationStatus, Lang, Mechanism, Response, System,
     MAX_GROUP_CHARS,
