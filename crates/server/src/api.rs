@@ -5,12 +5,13 @@
 use crate::citation::citation_text;
 use crate::derived;
 use crate::error::ApiError;
+use crate::routes::{route, Route};
 use crate::state::{AppState, ServerLimits};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{get, post};
 use axum::Json;
 use hrlex_index::query::FILTER_FIELDS;
 use hrlex_index::{
@@ -25,20 +26,10 @@ use std::collections::BTreeMap;
 pub const OPENAPI_JSON: &str = include_str!("openapi.json");
 
 /// One JSON route: what the router mounts and what the OpenAPI document must describe.
-pub struct ApiRoute {
-    pub method: Method,
-    /// In axum and OpenAPI syntax alike (`/api/documents/{id}`).
-    pub path: &'static str,
-    pub handler: MethodRouter<AppState>,
-}
+pub type ApiRoute = Route;
 
 /// Every JSON route, once.
 pub fn api_routes() -> Vec<ApiRoute> {
-    let route = |method: Method, path: &'static str, handler: MethodRouter<AppState>| ApiRoute {
-        method,
-        path,
-        handler,
-    };
     vec![
         route(Method::GET, "/api/search", get(search_get)),
         route(Method::POST, "/api/search", post(search_post)),

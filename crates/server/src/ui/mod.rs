@@ -3,18 +3,20 @@
 //! small script (copy citation, `/` to focus the search box). All state is in the URL.
 
 mod html;
+mod sign_in;
 
 use crate::api::{load_document, run_search_request, CitedByKeyParams, QueryPairs, SearchParams};
 use crate::citation::citation_text;
 use crate::derived;
+use crate::auth::Identity;
 use crate::error::ApiError;
+use crate::routes::{route, Route};
 use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use axum::routing::{get, post};
 use hrlex_index::{
     paragraph_anchor, paragraph_anchors, CitedByAnswer, CitesAnswer, FacetCount, SearchResponse,
     SortOrder, Translation,
@@ -49,14 +51,23 @@ fn facet_label(facet: &str) -> &str {
     }
 }
 
-pub(crate) fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(search_page))
-        .route("/documents/{id}", get(document_page))
-        .route("/cited-by", get(cited_by_page))
-        .route("/static/app.css", get(stylesheet))
-        .route("/static/app.js", get(script))
-        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+/// Every route of the web page, once.
+pub(crate) fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/", get(search_page)),
+        route(Method::GET, "/documents/{id}", get(document_page)),
+        route(Method::GET, "/cited-by", get(cited_by_page)),
+        route(Method::GET, "/sign-in", get(sign_in::sign_in_page)),
+        route(Method::POST, "/sign-in", post(sign_in::sign_in)),
+        route(Method::POST, "/sign-out", post(sign_in::sign_out)),
+        route(Method::GET, "/static/app.css", get(stylesheet)),
+        route(Method::GET, "/static/app.js", get(script)),
+        route(
+            Method::GET,
+            "/favicon.ico",
+            get(|| async { StatusCode::NO_CONTENT }),
+        ),
+    ]
 }
 
 async fn stylesheet() -> Response {
@@ -148,8 +159,13 @@ const SYNTAX_HELP: &str = r#"<details class="syntax-help">
 </dl>
 </details>"#;
 
-/// The page frame: header with the search form, then `main`.
-fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
+/// The page frame: header with the search form and who is signed in, then `main`.
+fn layout(
+    title: &str,
+    params: Option<&SearchParams>,
+    identity: &Identity,
+    main: &str,
+) -> String {
     let query = params
         .and_then(|params| params.query.clone())
         .unwrap_or_default();
@@ -212,7 +228,7 @@ fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
 <label class="one-language"><input type="checkbox" name="one_language" value="true"{one_language}> Only the languages typed</label>
 <button type="submit">Search</button>
 </form>
-<p id="search-hint" class="hint">Press <kbd>/</kbd> to search. Decisions, views, judgments and recommendations of UN and regional human-rights bodies.</p>
+{account}<p id="search-hint" class="hint">Press <kbd>/</kbd> to search. Decisions, views, judgments and recommendations of UN and regional human-rights bodies.</p>
 {SYNTAX_HELP}
 </header>
 <main id="main" tabindex="-1">
@@ -224,6 +240,7 @@ fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
 "##,
         title = escape(title),
         query = escape(&query),
+        account = sign_in::account_section(identity),
     )
 }
 
@@ -263,18 +280,20 @@ fn error_section(error: &ApiError, query: Option<&str>) -> String {
     section
 }
 
-fn error_page(error: &ApiError, params: Option<&SearchParams>) -> Response {
+fn error_page(error: &ApiError, params: Option<&SearchParams>, identity: &Identity) -> Response {
     error.log();
     let query = params.and_then(|params| params.query.as_deref());
-    html_response(
+    let mut response = html_response(
         error.presentation().status,
-        layout("Error", params, &error_section(error, query)),
-    )
+        layout("Error", params, identity, &error_section(error, query)),
+    );
+    error.add_headers(response.headers_mut());
+    response
 }
 
-pub(crate) fn not_found_page(path: &str) -> Response {
+pub(crate) fn not_found_page(path: &str, identity: &Identity) -> Response {
     let error = ApiError::RouteNotFound(path.to_string());
-    error_page(&error, None)
+    error_page(&error, None, identity)
 }
 
 /// The current search's parameters as pairs, for building links.
@@ -530,15 +549,16 @@ fn landing_section(total: u64) -> String {
 
 async fn search_page(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Response {
     let Query(pairs) = match pairs {
         Ok(pairs) => pairs,
-        Err(rejection) => return error_page(&ApiError::from(rejection), None),
+        Err(rejection) => return error_page(&ApiError::from(rejection), None, &identity),
     };
     let params = match SearchParams::from_pairs(&pairs, state.limits(), PAGE_SIZE) {
         Ok(params) => params,
-        Err(error) => return error_page(&error, None),
+        Err(error) => return error_page(&error, None, &identity),
     };
     let browsing = params.query.is_none() && params.filters.is_empty() && params.lang.is_none();
     if browsing {
@@ -551,6 +571,7 @@ async fn search_page(
                 layout(
                     "Search",
                     Some(&params),
+                    &identity,
                     &format!(
                         r#"<div class="layout">{}<div class="content">{}</div></div>"#,
                         facet_sidebar(&params, &facets),
@@ -558,12 +579,12 @@ async fn search_page(
                     ),
                 ),
             ),
-            Err(error) => error_page(&error, Some(&params)),
+            Err(error) => error_page(&error, Some(&params), &identity),
         };
     }
     let request = match params.to_request() {
         Ok(request) => request,
-        Err(error) => return error_page(&error, Some(&params)),
+        Err(error) => return error_page(&error, Some(&params), &identity),
     };
     match run_search_request(&state, request).await {
         Ok(response) => {
@@ -573,6 +594,7 @@ async fn search_page(
                 layout(
                     &title,
                     Some(&params),
+                    &identity,
                     &format!(
                         r#"<div class="layout">{}<div class="content">{}</div></div>"#,
                         facet_sidebar(&params, &response.facets),
@@ -581,7 +603,7 @@ async fn search_page(
                 ),
             )
         }
-        Err(error) => error_page(&error, Some(&params)),
+        Err(error) => error_page(&error, Some(&params), &identity),
     }
 }
 
@@ -895,11 +917,12 @@ fn document_section(page: &DocumentPage) -> String {
 
 async fn document_page(
     State(state): State<AppState>,
+    identity: Identity,
     id: Result<Path<String>, PathRejection>,
 ) -> Response {
     let Path(id) = match id {
         Ok(id) => id,
-        Err(rejection) => return error_page(&ApiError::from(rejection), None),
+        Err(rejection) => return error_page(&ApiError::from(rejection), None, &identity),
     };
     let loaded = state
         .run_search(move |index| {
@@ -924,10 +947,10 @@ async fn document_page(
             };
             html_response(
                 StatusCode::OK,
-                layout(&title, None, &document_section(&page)),
+                layout(&title, None, &identity, &document_section(&page)),
             )
         }
-        Err(error) => error_page(&error, None),
+        Err(error) => error_page(&error, None, &identity),
     }
 }
 
@@ -935,6 +958,7 @@ async fn document_page(
 /// `GET /api/cited-by`, [`CITED_BY_PAGE_SIZE`] documents a page by default.
 async fn cited_by_page(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Response {
     let params = pairs.map_err(ApiError::from).and_then(|Query(pairs)| {
@@ -946,7 +970,7 @@ async fn cited_by_page(
         limit,
     } = match params {
         Ok(params) => params,
-        Err(error) => return error_page(&error, None),
+        Err(error) => return error_page(&error, None, &identity),
     };
     let lookup_keys = keys.clone();
     let result = state
@@ -980,9 +1004,9 @@ async fn cited_by_page(
                 );
             }
             main.push_str("</section>");
-            html_response(StatusCode::OK, layout("Cited by", None, &main))
+            html_response(StatusCode::OK, layout("Cited by", None, &identity, &main))
         }
-        Err(error) => error_page(&error, None),
+        Err(error) => error_page(&error, None, &identity),
     }
 }
 
