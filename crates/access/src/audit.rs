@@ -144,10 +144,13 @@ fn is_utc_time(text: &str) -> bool {
     let bytes = text.as_bytes();
     let shape = "dddd-dd-ddTdd:dd:ddZ".as_bytes();
     if bytes.len() != shape.len()
-        || !bytes.iter().zip(shape).all(|(byte, expected)| match expected {
-            b'd' => byte.is_ascii_digit(),
-            other => byte == other,
-        })
+        || !bytes
+            .iter()
+            .zip(shape)
+            .all(|(byte, expected)| match expected {
+                b'd' => byte.is_ascii_digit(),
+                other => byte == other,
+            })
     {
         return false;
     }
@@ -182,7 +185,8 @@ mod tests {
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o600
         );
-        log.append(&entry("2026-12-01T09:59:59Z", "Подкомитет")).unwrap();
+        log.append(&entry("2026-12-01T09:59:59Z", "Подкомитет"))
+            .unwrap();
         // A second writer (another server process) appends after the first.
         AuditLog::open(&path)
             .unwrap()
@@ -196,7 +200,10 @@ mod tests {
             .unwrap();
         let lines = read_audit_log(&path).unwrap();
         assert_eq!(lines.len(), 3);
-        assert_eq!(lines[0].entry, Some(entry("2026-12-01T09:59:59Z", "Подкомитет")));
+        assert_eq!(
+            lines[0].entry,
+            Some(entry("2026-12-01T09:59:59Z", "Подкомитет"))
+        );
         assert_eq!(lines[1].entry.as_ref().unwrap().token, "ohchr");
         assert!(lines[2].entry.is_none());
         assert_eq!(lines[2].number, 3);
@@ -210,7 +217,12 @@ mod tests {
         let time = Since::parse("2026-12-01T10:00:00Z").unwrap();
         assert!(!time.admits(&entry("2026-12-01T09:59:59Z", "a")));
         assert!(time.admits(&entry("2026-12-02T00:00:00Z", "a")));
-        for bad in ["2026-13-01", "yesterday", "2026-12-01T10:00:00", "2026-12-01 10:00:00Z"] {
+        for bad in [
+            "2026-13-01",
+            "yesterday",
+            "2026-12-01T10:00:00",
+            "2026-12-01 10:00:00Z",
+        ] {
             assert!(Since::parse(bad).is_err(), "{bad}");
         }
     }

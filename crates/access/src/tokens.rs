@@ -344,7 +344,10 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-pub(crate) fn io_error(context: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> AccessError {
+pub(crate) fn io_error(
+    context: &'static str,
+    path: &Path,
+) -> impl FnOnce(std::io::Error) -> AccessError {
     let path = path.to_path_buf();
     move |source| AccessError::Io {
         context,

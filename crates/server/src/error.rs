@@ -226,7 +226,10 @@ impl ApiError {
     pub(crate) fn add_headers(&self, headers: &mut axum::http::HeaderMap) {
         match self {
             ApiError::TooManyFailures { retry_after } => {
-                headers.insert(header::RETRY_AFTER, retry_after_seconds(*retry_after).into());
+                headers.insert(
+                    header::RETRY_AFTER,
+                    retry_after_seconds(*retry_after).into(),
+                );
             }
             _ if self.presentation().status == StatusCode::SERVICE_UNAVAILABLE => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));

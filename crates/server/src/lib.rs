@@ -37,9 +37,9 @@ mod ui;
 
 pub use api::{api_routes, ApiRoute, OPENAPI_JSON};
 pub use auth::{Auth, AuthConfig};
-pub use routes::{all_routes, Route};
 pub use citation::{citation_text, paragraph_anchor};
 pub use error::{ApiError, ErrorBody};
+pub use routes::{all_routes, Route};
 pub use state::{AppState, ServerLimits};
 
 use axum::extract::{DefaultBodyLimit, Request, State};

@@ -225,10 +225,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Identity {
 
     /// The identity [`authenticate`] found; anonymous (the safe default) if none.
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(parts.extensions.get::<Identity>().cloned().unwrap_or(Identity {
-            caller: None,
-            tokens_accepted: false,
-        }))
+        Ok(parts
+            .extensions
+            .get::<Identity>()
+            .cloned()
+            .unwrap_or(Identity {
+                caller: None,
+                tokens_accepted: false,
+            }))
     }
 }
 
@@ -324,9 +328,15 @@ mod tests {
     fn bearer_secrets_and_session_cookies_are_read() {
         let mut headers = HeaderMap::new();
         assert!(bearer_secret(&headers).is_none());
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer  hrlex_a_b "));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer  hrlex_a_b "),
+        );
         assert_eq!(bearer_secret(&headers).unwrap().unwrap(), "hrlex_a_b");
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic dXNlcjpwdw=="));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic dXNlcjpwdw=="),
+        );
         assert!(bearer_secret(&headers).unwrap().is_err());
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer "));
         assert!(bearer_secret(&headers).unwrap().is_err());

@@ -48,9 +48,7 @@ impl FailureLimiter {
     pub(crate) fn check(&self, client: ClientKey, now: Instant) -> Result<(), Duration> {
         let windows = self.lock();
         match windows.get(&client) {
-            Some(window)
-                if window.failures >= MAX_FAILURES && now < window.started + WINDOW =>
-            {
+            Some(window) if window.failures >= MAX_FAILURES && now < window.started + WINDOW => {
                 Err(window.started + WINDOW - now)
             }
             _ => Ok(()),
@@ -111,7 +109,9 @@ mod tests {
             assert!(limiter.check(client, start).is_ok());
             limiter.fail(client, start);
         }
-        let wait = limiter.check(client, start + Duration::from_secs(20)).unwrap_err();
+        let wait = limiter
+            .check(client, start + Duration::from_secs(20))
+            .unwrap_err();
         assert_eq!(wait, Duration::from_secs(40));
         assert!(limiter.check(other, start).is_ok());
         assert!(limiter.check(client, start + WINDOW).is_ok());

@@ -71,7 +71,8 @@ impl Sessions {
 
     /// Drops the sessions whose token is no longer active (after a reload).
     pub(crate) fn retain_tokens(&self, is_active: impl Fn(&str) -> bool) {
-        self.lock().retain(|_, session| is_active(&session.token_id));
+        self.lock()
+            .retain(|_, session| is_active(&session.token_id));
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Session>> {
@@ -93,7 +94,10 @@ mod tests {
         let second = sessions.start("bbbbbbbbbbbb", now);
         assert_ne!(first, second);
         assert_eq!(first.len(), 2 * SESSION_ID_BYTES);
-        assert_eq!(sessions.token_of(&first, now).as_deref(), Some("aaaaaaaaaaaa"));
+        assert_eq!(
+            sessions.token_of(&first, now).as_deref(),
+            Some("aaaaaaaaaaaa")
+        );
         assert_eq!(sessions.token_of("aaaaaaaaaaaa", now), None);
         sessions.retain_tokens(|id| id != "aaaaaaaaaaaa");
         assert_eq!(sessions.token_of(&first, now), None);

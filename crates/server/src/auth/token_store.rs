@@ -69,7 +69,12 @@ impl TokenStore {
 
     /// The tokens as of now.
     pub(crate) fn tokens(&self) -> Arc<TokenFile> {
-        Arc::clone(&self.tokens.read().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Arc::clone(
+            &self
+                .tokens
+                .read()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
     }
 
     pub(crate) fn generation(&self) -> u64 {
@@ -92,7 +97,10 @@ impl TokenStore {
     /// Returns true when new tokens were installed.
     pub(crate) fn reload_if_changed(&self) -> bool {
         let current = file_identity(&self.path);
-        let mut seen = self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if *seen == current {
             return false;
         }
@@ -155,13 +163,15 @@ mod tests {
     fn a_changed_file_is_reloaded_a_broken_one_keeps_the_previous_tokens() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("tokens.json");
-        let secret = TokenFile::update(&path, |file| {
-            file.add("Комитет", &["cat".to_string()], 1)
-        })
-        .unwrap();
+        let secret =
+            TokenFile::update(&path, |file| file.add("Комитет", &["cat".to_string()], 1)).unwrap();
         let store = TokenStore::open(&path).unwrap();
         let record = store.tokens().verify_record(&secret).unwrap().clone();
-        store.remember(super::super::digest(&secret), &record.id, store.generation());
+        store.remember(
+            super::super::digest(&secret),
+            &record.id,
+            store.generation(),
+        );
         assert!(store.cached(&super::super::digest(&secret)).is_some());
         assert!(!store.reload_if_changed());
 

@@ -6,9 +6,10 @@ mod html;
 mod sign_in;
 
 use crate::api::{load_document, run_search_request, CitedByKeyParams, QueryPairs, SearchParams};
+use crate::audit::{audited, shown_to};
+use crate::auth::Identity;
 use crate::citation::citation_text;
 use crate::derived;
-use crate::auth::Identity;
 use crate::error::ApiError;
 use crate::routes::{route, Route};
 use crate::state::AppState;
@@ -160,12 +161,7 @@ const SYNTAX_HELP: &str = r#"<details class="syntax-help">
 </details>"#;
 
 /// The page frame: header with the search form and who is signed in, then `main`.
-fn layout(
-    title: &str,
-    params: Option<&SearchParams>,
-    identity: &Identity,
-    main: &str,
-) -> String {
+fn layout(title: &str, params: Option<&SearchParams>, identity: &Identity, main: &str) -> String {
     let query = params
         .and_then(|params| params.query.clone())
         .unwrap_or_default();
@@ -561,9 +557,10 @@ async fn search_page(
         Err(error) => return error_page(&error, None, &identity),
     };
     let browsing = params.query.is_none() && params.filters.is_empty() && params.lang.is_none();
+    let viewer = identity.viewer();
     if browsing {
         let facets = state
-            .run_search(|index| derived::facet_values(index, None, Vec::new(), None))
+            .run_search(move |index| derived::facet_values(index, None, Vec::new(), None, &viewer))
             .await;
         return match facets {
             Ok((total, facets)) => html_response(
@@ -582,14 +579,14 @@ async fn search_page(
             Err(error) => error_page(&error, Some(&params), &identity),
         };
     }
-    let request = match params.to_request() {
+    let request = match params.to_request(&viewer) {
         Ok(request) => request,
         Err(error) => return error_page(&error, Some(&params), &identity),
     };
     match run_search_request(&state, request).await {
         Ok(response) => {
             let title = params.query.clone().unwrap_or_else(|| "Browse".to_string());
-            html_response(
+            let page = html_response(
                 StatusCode::OK,
                 layout(
                     &title,
@@ -601,7 +598,8 @@ async fn search_page(
                         results_section(&params, &response, state.limits().max_offset)
                     ),
                 ),
-            )
+            );
+            audited(page, shown_to(&identity, &response))
         }
         Err(error) => error_page(&error, Some(&params), &identity),
     }
@@ -924,12 +922,13 @@ async fn document_page(
         Ok(id) => id,
         Err(rejection) => return error_page(&ApiError::from(rejection), None, &identity),
     };
+    let viewer = identity.viewer();
     let loaded = state
         .run_search(move |index| {
-            let document = load_document(index, &id)?;
-            let translations = derived::translations(index, &document)?;
-            let cites = derived::cites(index, &document)?;
-            let cited_by = derived::cited_by_document(index, &document, 20)?;
+            let document = load_document(index, &id, &viewer)?;
+            let translations = derived::translations(index, &document, &viewer)?;
+            let cites = derived::cites(index, &document, &viewer)?;
+            let cited_by = derived::cited_by_document(index, &document, &viewer, 20)?;
             Ok(DocumentPage {
                 document,
                 translations,
@@ -945,9 +944,21 @@ async fn document_page(
             } else {
                 page.document.title.clone()
             };
-            html_response(
-                StatusCode::OK,
-                layout(&title, None, &identity, &document_section(&page)),
+            let shown = shown_to(
+                &identity,
+                &(
+                    &page.document,
+                    &page.translations,
+                    &page.cites,
+                    &page.cited_by,
+                ),
+            );
+            audited(
+                html_response(
+                    StatusCode::OK,
+                    layout(&title, None, &identity, &document_section(&page)),
+                ),
+                shown,
             )
         }
         Err(error) => error_page(&error, None, &identity),
@@ -973,8 +984,11 @@ async fn cited_by_page(
         Err(error) => return error_page(&error, None, &identity),
     };
     let lookup_keys = keys.clone();
+    let viewer = identity.viewer();
     let result = state
-        .run_search(move |index| derived::cited_by_keys(index, &lookup_keys, offset, limit))
+        .run_search(move |index| {
+            derived::cited_by_keys(index, &lookup_keys, &viewer, offset, limit)
+        })
         .await;
     match result {
         Ok(cited_by) => {
@@ -1004,7 +1018,10 @@ async fn cited_by_page(
                 );
             }
             main.push_str("</section>");
-            html_response(StatusCode::OK, layout("Cited by", None, &identity, &main))
+            audited(
+                html_response(StatusCode::OK, layout("Cited by", None, &identity, &main)),
+                shown_to(&identity, &cited_by),
+            )
         }
         Err(error) => error_page(&error, None, &identity),
     }

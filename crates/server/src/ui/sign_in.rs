@@ -143,7 +143,10 @@ fn session_cookie_header(value: &str, headers: &HeaderMap, end: bool) -> HeaderV
 fn back_to_search(cookie: HeaderValue) -> Response {
     (
         StatusCode::SEE_OTHER,
-        [(header::LOCATION, HeaderValue::from_static("/")), (header::SET_COOKIE, cookie)],
+        [
+            (header::LOCATION, HeaderValue::from_static("/")),
+            (header::SET_COOKIE, cookie),
+        ],
     )
         .into_response()
 }
@@ -236,10 +239,16 @@ mod tests {
     #[test]
     fn the_cookie_is_http_only_strict_and_secure_over_tls() {
         let plain = session_cookie_header("abc", &HeaderMap::new(), false);
-        assert_eq!(plain, "hrlex_session=abc; HttpOnly; SameSite=Strict; Path=/");
+        assert_eq!(
+            plain,
+            "hrlex_session=abc; HttpOnly; SameSite=Strict; Path=/"
+        );
         let tls = session_cookie_header(
             "abc",
-            &headers(&[(header::HeaderName::from_static("x-forwarded-proto"), "https")]),
+            &headers(&[(
+                header::HeaderName::from_static("x-forwarded-proto"),
+                "https",
+            )]),
             false,
         );
         assert!(tls.to_str().unwrap().ends_with("; Secure"));

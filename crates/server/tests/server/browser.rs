@@ -438,8 +438,12 @@ async fn browser_sign_in_shows_the_groups_documents_and_sign_out_hides_them() {
         .await;
     assert_eq!(results, 0);
     browser.click("a.sign-in").await;
-    browser.wait_for("return !!document.querySelector('#token')").await;
-    browser.type_into("#token", "hrlex_000000000000_wrong").await;
+    browser
+        .wait_for("return !!document.querySelector('#token')")
+        .await;
+    browser
+        .type_into("#token", "hrlex_000000000000_wrong")
+        .await;
     browser.click(".sign-in-form button[type=submit]").await;
     browser
         .wait_for("return !!document.querySelector('.sign-in-page .error')")

@@ -240,20 +240,38 @@ async fn authentication_errors_match_their_schemas() {
     let mut replies = vec![
         (
             "/api/search",
-            oneshot_with(&state, axum::http::Method::GET, "/api/search?q=a", &guess, None).await,
+            oneshot_with(
+                &state,
+                axum::http::Method::GET,
+                "/api/search?q=a",
+                &guess,
+                None,
+            )
+            .await,
         ),
         (
             "/api/documents/{id}",
-            oneshot_with(&without_tokens, axum::http::Method::GET, "/api/documents/x", &guess, None)
-                .await,
+            oneshot_with(
+                &without_tokens,
+                axum::http::Method::GET,
+                "/api/documents/x",
+                &guess,
+                None,
+            )
+            .await,
         ),
     ];
     let mut limited = None;
     for _ in 0..11 {
-        limited = Some(oneshot_with(&state, axum::http::Method::GET, "/api/info", &guess, None).await);
+        limited =
+            Some(oneshot_with(&state, axum::http::Method::GET, "/api/info", &guess, None).await);
     }
     replies.push(("/api/info", limited.unwrap()));
-    let expected = [(401, "invalid_token"), (401, "tokens_not_accepted"), (429, "too_many_failures")];
+    let expected = [
+        (401, "invalid_token"),
+        (401, "tokens_not_accepted"),
+        (429, "too_many_failures"),
+    ];
     for ((path, reply), (status, code)) in replies.iter().zip(expected) {
         assert_eq!(reply.status.as_u16(), status, "{path}: {}", reply.text());
         assert_eq!(reply.error_code(), code);
