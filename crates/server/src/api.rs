@@ -17,7 +17,7 @@ use hrlex_index::{
     paragraph_anchors, CitedByAnswer, CitesAnswer, FacetCount, RequestFilter, SearchRequest,
     SearchResponse, SortOrder, Translation, TranslationsAnswer,
 };
-use hrlex_model::{Access, Document, Lang};
+use hrlex_model::{Document, Lang, Viewer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -265,7 +265,7 @@ impl SearchParams {
             query,
             filters: self.filters.clone(),
             lang: self.lang,
-            access: Access::Public,
+            viewer: Viewer::Public,
             sort: self.sort,
             offset: self.offset,
             limit: self.limit,
@@ -482,7 +482,7 @@ pub(crate) fn load_document(
     id: &str,
 ) -> Result<Document, ApiError> {
     index
-        .document(id, Access::Public)?
+        .document(id, &Viewer::Public)?
         .ok_or_else(|| ApiError::DocumentNotFound(id.to_string()))
 }
 
@@ -710,7 +710,9 @@ struct LimitsView {
 }
 
 async fn info(State(state): State<AppState>) -> Result<Json<InfoResponse>, ApiError> {
-    let index_info = state.run_search(|index| Ok(index.info()?)).await?;
+    let index_info = state
+        .run_search(|index| Ok(index.info(&Viewer::Public)?))
+        .await?;
     let limits = state.limits();
     Ok(Json(InfoResponse {
         generation: index_info.generation,
@@ -742,7 +744,9 @@ struct HealthResponse {
 /// Healthy when the index answers a count; 503 `index_unavailable` when it cannot.
 /// Takes no search slot: it answers while searches saturate the server.
 async fn healthz(State(state): State<AppState>) -> Result<Json<HealthResponse>, ApiError> {
-    let index_info = state.read_index(|index| Ok(index.info()?)).await?;
+    let index_info = state
+        .read_index(|index| Ok(index.info(&Viewer::Public)?))
+        .await?;
     Ok(Json(HealthResponse {
         status: "ok",
         generation: index_info.generation,
@@ -751,7 +755,9 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<HealthResponse>, 
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    let index_info = state.read_index(|index| Ok(index.info()?)).await;
+    let index_info = state
+        .read_index(|index| Ok(index.info(&Viewer::Public)?))
+        .await;
     let (generation, documents) = match index_info {
         Ok(info) => (Some(info.generation), Some(info.documents)),
         Err(_) => (None, None),

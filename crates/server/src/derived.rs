@@ -12,7 +12,7 @@ use hrlex_index::{
     CitedByAnswer, CitedByResponse, CitesAnswer, FacetCount, RequestFilter, SearchIndex,
     SearchRequest, SearchResponse, SortOrder, Translation,
 };
-use hrlex_model::{Access, CitationKey, Document, System};
+use hrlex_model::{CitationKey, Document, System, Viewer};
 use std::collections::BTreeMap;
 
 /// Citing documents listed per request (the rest is counted, and reachable by paging
@@ -40,14 +40,14 @@ pub(crate) fn translations(
     document: &Document,
 ) -> Result<Vec<Translation>, ApiError> {
     Ok(index
-        .translations(&document.id, Access::Public)?
+        .translations(&document.id, &Viewer::Public)?
         .unwrap_or_default())
 }
 
 /// What `document` cites, from its paragraphs' citations, grouped by the cited system
 /// (the resolved document's, or the key's family when unresolved).
 pub(crate) fn cites(index: &SearchIndex, document: &Document) -> Result<CitesAnswer, ApiError> {
-    match index.cites(&document.id, Access::Public)? {
+    match index.cites(&document.id, &Viewer::Public)? {
         Some(graph) => Ok(CitesAnswer::from(graph)),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
     }
@@ -72,7 +72,7 @@ pub(crate) fn cited_by_keys(
         return Ok(CitedByResponse::empty(offset, limit).into());
     }
     Ok(index
-        .cited_by_keys(&keys, Access::Public, offset, limit)?
+        .cited_by_keys(&keys, &Viewer::Public, offset, limit)?
         .into())
 }
 
@@ -83,7 +83,7 @@ pub(crate) fn cited_by_document(
     document: &Document,
     limit: usize,
 ) -> Result<CitedByAnswer, ApiError> {
-    match index.cited_by_document(&document.id, Access::Public, 0, limit)? {
+    match index.cited_by_document(&document.id, &Viewer::Public, 0, limit)? {
         Some(graph) => Ok(graph.into()),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
     }
