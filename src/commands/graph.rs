@@ -6,7 +6,7 @@ use hrlex_index::{
     system_label, CitedByAnswer, CitedByResponse, CitedKey, CitesAnswer, CitesResponse, IndexError,
     SearchIndex,
 };
-use hrlex_model::{Access, CitationKey};
+use hrlex_model::CitationKey;
 use std::path::PathBuf;
 
 const EXIT_CODES: &str = "Exit codes: 0 success, 2 bad usage or unknown document, 4 fatal error";
@@ -26,9 +26,8 @@ pub struct CitesArgs {
     /// "page", "pin", "surface"}]}]}]}.
     #[arg(long)]
     json: bool,
-    /// Your access level: public (default), restricted or confidential.
-    #[arg(long, default_value = "public")]
-    access: String,
+    #[command(flatten)]
+    viewer: super::viewer::ViewerArgs,
 }
 
 #[derive(Args)]
@@ -55,9 +54,8 @@ pub struct CitedByArgs {
     /// Citing documents to skip (pagination).
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    /// Your access level: public (default), restricted or confidential.
-    #[arg(long, default_value = "public")]
-    access: String,
+    #[command(flatten)]
+    viewer: super::viewer::ViewerArgs,
 }
 
 fn open(index: &std::path::Path, command: &str) -> Option<SearchIndex> {
@@ -71,14 +69,17 @@ fn open(index: &std::path::Path, command: &str) -> Option<SearchIndex> {
 }
 
 pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
-    let Some(access) = Access::parse(&args.access) else {
-        eprintln!("hrlex cites: unknown access level `{}`", args.access);
-        return Ok(exit::USAGE);
+    let viewer = match args.viewer.viewer() {
+        Ok(viewer) => viewer,
+        Err(message) => {
+            eprintln!("hrlex cites: {message}");
+            return Ok(exit::USAGE);
+        }
     };
     let Some(index) = open(&args.index, "cites") else {
         return Ok(exit::FATAL);
     };
-    let Some(id) = index.resolve_document_id(&args.id, access)? else {
+    let Some(id) = index.resolve_document_id(&args.id, &viewer)? else {
         eprintln!(
             "hrlex cites: no document `{}` in {}",
             args.id,
@@ -88,7 +89,7 @@ pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
     };
     // A metadata-only record (the OHCHR export's entry for a decision) cites nothing:
     // what its decision cites is in the full text, when the index holds it.
-    let id = match index.decision_text_id(&id, access)? {
+    let id = match index.decision_text_id(&id, &viewer)? {
         Some(text_id) if text_id != id => {
             eprintln!(
                 "hrlex cites: {id} is a metadata-only record; its decision's text is {text_id}"
@@ -97,7 +98,7 @@ pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
         }
         _ => id,
     };
-    let Some(response) = index.cites(&id, access)? else {
+    let Some(response) = index.cites(&id, &viewer)? else {
         eprintln!("hrlex cites: no document `{id}`");
         return Ok(exit::USAGE);
     };
@@ -110,16 +111,19 @@ pub fn run_cites(args: CitesArgs) -> anyhow::Result<i32> {
 }
 
 pub fn run_cited_by(args: CitedByArgs) -> anyhow::Result<i32> {
-    let Some(access) = Access::parse(&args.access) else {
-        eprintln!("hrlex cited-by: unknown access level `{}`", args.access);
-        return Ok(exit::USAGE);
+    let viewer = match args.viewer.viewer() {
+        Ok(viewer) => viewer,
+        Err(message) => {
+            eprintln!("hrlex cited-by: {message}");
+            return Ok(exit::USAGE);
+        }
     };
     let Some(index) = open(&args.index, "cited-by") else {
         return Ok(exit::FATAL);
     };
-    let result = match index.resolve_document_id(&args.target, access)? {
+    let result = match index.resolve_document_id(&args.target, &viewer)? {
         Some(id) => index
-            .cited_by_document(&id, access, args.offset, args.limit)
+            .cited_by_document(&id, &viewer, args.offset, args.limit)
             // The document resolved a moment ago vanished (a concurrent reindex).
             .map(|response| {
                 response.unwrap_or_else(|| CitedByResponse::empty(args.offset, args.limit))
@@ -136,7 +140,7 @@ pub fn run_cited_by(args: CitedByArgs) -> anyhow::Result<i32> {
                     hrlex_cite::normalize_un_symbol(&args.target)
                 ))
             };
-            index.cited_by_key(&key, access, args.offset, args.limit)
+            index.cited_by_key(&key, &viewer, args.offset, args.limit)
         }
     };
     let response = match result {

@@ -8,3 +8,4 @@ pub mod search;
 pub mod serve;
 pub mod status;
 pub mod token;
+pub mod viewer;

@@ -3,7 +3,7 @@ use crate::cli::exit;
 use crate::terminal::{excerpt_around, printable};
 use clap::Args;
 use hrlex_index::{IndexError, SearchIndex, SearchRequest, SearchResponse, SortOrder};
-use hrlex_model::{Access, Lang};
+use hrlex_model::Lang;
 use std::path::PathBuf;
 
 const QUERY_SYNTAX: &str = "\
@@ -60,9 +60,8 @@ pub struct SearchArgs {
     /// relevance (default) or date (newest first).
     #[arg(long, default_value = "relevance")]
     sort: String,
-    /// Your access level: public (default), restricted or confidential.
-    #[arg(long, default_value = "public")]
-    access: String,
+    #[command(flatten)]
+    viewer: super::viewer::ViewerArgs,
     /// Do not expand treaties, bodies and terms of art to their names in the other
     /// languages (synonyms and spelling variants in the language typed still apply).
     #[arg(long)]
@@ -102,9 +101,12 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
             return Ok(exit::USAGE);
         }
     };
-    let Some(access) = Access::parse(&args.access) else {
-        eprintln!("hrlex search: unknown access level `{}`", args.access);
-        return Ok(exit::USAGE);
+    let viewer = match args.viewer.viewer() {
+        Ok(viewer) => viewer,
+        Err(message) => {
+            eprintln!("hrlex search: {message}");
+            return Ok(exit::USAGE);
+        }
     };
     let index = match SearchIndex::open(&args.index) {
         Ok(index) => index,
@@ -116,7 +118,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
     let request = SearchRequest {
         query: query.clone(),
         lang,
-        access,
+        viewer,
         sort,
         offset: args.offset,
         limit: args.limit,

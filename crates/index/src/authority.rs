@@ -25,7 +25,7 @@ use crate::term_queries::any_term_query;
 use crate::terms::{identifier_terms, with_related};
 use crate::IndexError;
 use hrlex_cite::is_name_key;
-use hrlex_model::{Access, CitationKey, Document};
+use hrlex_model::{CitationKey, Document, Viewer};
 use std::collections::{BTreeSet, HashSet};
 use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::{BooleanQuery, Occur, Query};
@@ -52,7 +52,7 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         keys: &[CitationKey],
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<(Vec<CitationKey>, Vec<Document>), IndexError> {
         let mut terms: BTreeSet<CitationKey> = with_table_aliases(keys).into_iter().collect();
         let mut bearing: Vec<Document> = Vec::new();
@@ -74,10 +74,10 @@ impl SearchIndex {
                 .filter(|key| !key.as_str().contains(":?:"))
                 .partition(is_name_key);
             if !numbers.is_empty() {
-                found.extend(self.documents_bearing(searcher, &numbers, access)?);
+                found.extend(self.documents_bearing(searcher, &numbers, viewer)?);
             }
             for name in names {
-                let named = self.documents_bearing(searcher, &[name], access)?;
+                let named = self.documents_bearing(searcher, &[name], viewer)?;
                 if one_decision(&named) {
                     found.extend(named);
                 }
@@ -89,7 +89,7 @@ impl SearchIndex {
                 }
                 for key in &document.identifiers {
                     let unique = !is_name_key(key)
-                        || self.name_is_unique(searcher, key, &document, access)?;
+                        || self.name_is_unique(searcher, key, &document, viewer)?;
                     if unique && !terms.contains(key) {
                         new_keys.push(key.clone());
                     }
@@ -109,9 +109,9 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         keys: &[CitationKey],
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Vec<Document>, IndexError> {
-        let query = self.visible(KIND_DOCUMENT, access, self.identifier_key_query(keys));
+        let query = self.visible(KIND_DOCUMENT, viewer, self.identifier_key_query(keys));
         self.load_documents(searcher, &query, "resolving a citation key")
     }
 
@@ -139,15 +139,15 @@ impl SearchIndex {
         searcher: &Searcher,
         name: &CitationKey,
         document: &Document,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<bool, IndexError> {
         let numbers: Vec<CitationKey> =
             with_related(document.identifiers.iter().filter(|key| !is_name_key(key)));
-        let bearing_name = self.count_bearing(searcher, name, &[], access)?;
+        let bearing_name = self.count_bearing(searcher, name, &[], viewer)?;
         if numbers.is_empty() {
             return Ok(bearing_name <= 1);
         }
-        Ok(bearing_name == self.count_bearing(searcher, name, &numbers, access)?)
+        Ok(bearing_name == self.count_bearing(searcher, name, &numbers, viewer)?)
     }
 
     /// Documents bearing `key`, and one of `also` when given.
@@ -156,11 +156,11 @@ impl SearchIndex {
         searcher: &Searcher,
         key: &CitationKey,
         also: &[CitationKey],
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<usize, IndexError> {
         let bearing = self.visible(
             KIND_DOCUMENT,
-            access,
+            viewer,
             self.term_is(self.fields.identifier_key, key.as_str()),
         );
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(bearing))];
@@ -199,18 +199,18 @@ impl SearchIndex {
     pub fn cited_by_work_counts(
         &self,
         ids: &[&str],
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Vec<usize>, IndexError> {
         let searcher = self.reader.searcher();
         let mut counts = Vec::with_capacity(ids.len());
         for id in ids {
-            let Some((_, document)) = self.find_document(&searcher, id, access)? else {
+            let Some((_, document)) = self.find_document(&searcher, id, viewer)? else {
                 counts.push(0);
                 continue;
             };
             let mut own: Vec<CitationKey> = Vec::new();
             for key in &document.identifiers {
-                if !is_name_key(key) || self.name_is_unique(&searcher, key, &document, access)? {
+                if !is_name_key(key) || self.name_is_unique(&searcher, key, &document, viewer)? {
                     own.push(key.clone());
                 }
             }
@@ -219,7 +219,7 @@ impl SearchIndex {
                 continue;
             }
             let keys = with_table_aliases(&own);
-            counts.push(self.citing_work_count(&searcher, &keys, &document.work_id, access)?);
+            counts.push(self.citing_work_count(&searcher, &keys, &document.work_id, viewer)?);
         }
         Ok(counts)
     }
@@ -231,12 +231,12 @@ impl SearchIndex {
         searcher: &Searcher,
         keys: &[CitationKey],
         own_work: &str,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<usize, IndexError> {
         let cites = keys
             .iter()
             .map(|key| Term::from_field_text(self.fields.cites, key.as_str()));
-        let citing = self.visible(KIND_DOCUMENT, access, any_term_query(cites));
+        let citing = self.visible(KIND_DOCUMENT, viewer, any_term_query(cites));
         let query = BooleanQuery::new(vec![
             (Occur::Must, Box::new(citing) as Box<dyn Query>),
             (Occur::MustNot, self.identifier_key_query(keys)),

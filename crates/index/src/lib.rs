@@ -70,6 +70,7 @@ mod status;
 mod term_queries;
 mod terms;
 mod unique_ids;
+mod visibility;
 mod warm_up;
 mod writer;
 

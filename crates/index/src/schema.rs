@@ -16,7 +16,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or what is written into it changes incompatibly.
-pub const SCHEMA_VERSION: &str = "hrlex-index-10";
+pub const SCHEMA_VERSION: &str = "hrlex-index-11";
 
 pub(crate) const KIND_DOCUMENT: &str = "doc";
 pub(crate) const KIND_PARAGRAPH: &str = "para";
@@ -100,6 +100,8 @@ pub(crate) struct Fields {
     /// `YYYYMMDD` (missing parts as 0); 0 when the date is unknown.
     pub date_sort: Field,
     pub access: Field,
+    /// The groups that may see a non-public record.
+    pub groups: Field,
     /// Doc records: the normalized UN symbol (`hrlex_cite::normalize_un_symbol`), so
     /// that search can tell a metadata-only record and its full-text twin without
     /// decoding the metadata JSON.
@@ -162,6 +164,7 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_i64_field("year", number.clone());
     builder.add_i64_field("date_sort", FAST);
     builder.add_u64_field("access", number);
+    builder.add_text_field("groups", STRING);
     builder.add_u64_field("doc_key", NumericOptions::default() | INDEXED | FAST);
     builder.add_u64_field("work_key", FAST);
     builder.add_u64_field("twin_key", FAST);
@@ -224,6 +227,7 @@ impl Fields {
             year: field("year")?,
             date_sort: field("date_sort")?,
             access: field("access")?,
+            groups: field("groups")?,
             symbol_key: field("symbol_key")?,
             has_text: field("has_text")?,
             para_index: field("para_index")?,
@@ -245,6 +249,16 @@ pub(crate) fn access_rank(access: hrlex_model::Access) -> u64 {
         hrlex_model::Access::Public => 0,
         hrlex_model::Access::Restricted => 1,
         hrlex_model::Access::Confidential => 2,
+    }
+}
+
+/// The access level of a rank of [`access_rank`] (an unknown rank is the most
+/// restricted).
+pub(crate) fn access_of_rank(rank: u64) -> hrlex_model::Access {
+    match rank {
+        0 => hrlex_model::Access::Public,
+        1 => hrlex_model::Access::Restricted,
+        _ => hrlex_model::Access::Confidential,
     }
 }
 

@@ -272,13 +272,24 @@ fn add_facets(record: &mut TantivyDocument, fields: &Fields, document: &Document
         record.add_i64(fields.year, i64::from(year));
     }
     record.add_i64(fields.date_sort, date_sort_key(document.date.as_deref()));
-    record.add_u64(fields.access, access_rank(document.access));
+    add_access(record, fields, document);
     let text_chars: usize = document
         .paragraphs
         .iter()
         .map(|paragraph| paragraph.text.chars().count())
         .sum();
     record.add_u64(fields.text_chars, text_chars as u64);
+}
+
+/// Who may see the record: the access rank and, when not public, the document's groups
+/// (every record of a document carries both, so that each is filtered on its own).
+fn add_access(record: &mut TantivyDocument, fields: &Fields, document: &Document) {
+    record.add_u64(fields.access, access_rank(document.access));
+    if document.access != hrlex_model::Access::Public {
+        for group in &document.groups {
+            record.add_text(fields.groups, group);
+        }
+    }
 }
 
 /// The record of the paragraph `paragraph_index` of `document`, of role `role`.
@@ -313,7 +324,7 @@ fn paragraph_record(
     for key in with_related(paragraph.citations.iter().map(|citation| &citation.key)) {
         record.add_text(fields.cites, key.as_str());
     }
-    record.add_u64(fields.access, access_rank(document.access));
+    add_access(&mut record, fields, document);
     let paragraph_json = serde_json::to_string(paragraph).map_err(|error| IndexError::Engine {
         context: "encoding a paragraph",
         message: error.to_string(),

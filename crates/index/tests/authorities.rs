@@ -17,7 +17,7 @@
 //!    a confidential caller, never for the public.
 
 use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, SearchIndex};
-use hrlex_model::{Access, CitationKey, Document, Lang, Paragraph};
+use hrlex_model::{Access, CitationKey, Document, Lang, Paragraph, Viewer};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -126,9 +126,9 @@ fn index() -> &'static SearchIndex {
     index
 }
 
-fn citing(key: &str, access: Access) -> BTreeSet<String> {
+fn citing(key: &str, viewer: &Viewer) -> BTreeSet<String> {
     let response = index()
-        .cited_by_key(&CitationKey::new(key), access, 0, 500)
+        .cited_by_key(&CitationKey::new(key), viewer, 0, 500)
         .unwrap();
     assert_eq!(response.total, response.documents.len(), "{key}: one page");
     response
@@ -148,7 +148,7 @@ fn name_key(name: &str) -> String {
 #[test]
 fn soering_is_one_authority_under_every_key_and_in_every_language() {
     hrlex_testkit::require_dev_corpus!();
-    let by_application = citing("ecthr:app:14038/88", Access::Public);
+    let by_application = citing("ecthr:app:14038/88", &Viewer::Public);
     for id in SOERING_CITING_SR
         .iter()
         .chain([&SOERING_CITING_HRC, &RUSSIAN_CITING])
@@ -157,7 +157,7 @@ fn soering_is_one_authority_under_every_key_and_in_every_language() {
     }
     // The Committee's views name the case and give no number: only the join finds them.
     let hrc = index()
-        .document(SOERING_CITING_HRC, Access::Public)
+        .document(SOERING_CITING_HRC, &Viewer::Public)
         .unwrap()
         .unwrap();
     assert!(hrc
@@ -173,21 +173,24 @@ fn soering_is_one_authority_under_every_key_and_in_every_language() {
         name_key("Soering c. Royaume-Uni"),
         name_key("Soering против Соединенного Королевства"),
     ] {
-        assert_eq!(citing(&key, Access::Public), by_application, "{key}");
+        assert_eq!(citing(&key, &Viewer::Public), by_application, "{key}");
     }
 }
 
 #[test]
 fn a_case_cited_by_name_is_its_judgment_on_the_merits() {
     hrlex_testkit::require_dev_corpus!();
-    let by_number = citing("iacthr:C:4", Access::Public);
-    let by_name = citing(&name_key("Velásquez Rodríguez v. Honduras"), Access::Public);
+    let by_number = citing("iacthr:C:4", &Viewer::Public);
+    let by_name = citing(
+        &name_key("Velásquez Rodríguez v. Honduras"),
+        &Viewer::Public,
+    );
     assert_eq!(by_number, by_name);
     assert!(by_number.contains(VELASQUEZ_BY_NUMBER), "{by_number:?}");
     for id in VELASQUEZ_BY_NAME {
         assert!(by_number.contains(id), "{id}: {by_number:?}");
     }
-    let preliminary_objections = citing("iacthr:C:1", Access::Public);
+    let preliminary_objections = citing("iacthr:C:1", &Viewer::Public);
     for id in VELASQUEZ_BY_NAME {
         assert!(!preliminary_objections.contains(id), "{id}");
     }
@@ -199,7 +202,7 @@ fn language_versions_of_a_citing_work_count_once() {
     let response = index()
         .cited_by_key(
             &CitationKey::new("ecthr:seriesA:161"),
-            Access::Public,
+            &Viewer::Public,
             0,
             500,
         )
@@ -218,20 +221,20 @@ fn the_cited_by_work_count_is_the_graphs_and_respects_access() {
     hrlex_testkit::require_dev_corpus!();
     let index = index();
     let graph = index
-        .cited_by_document(MUTOMBO, Access::Public, 0, 500)
+        .cited_by_document(MUTOMBO, &Viewer::Public, 0, 500)
         .unwrap()
         .unwrap();
     assert!(graph.works >= 1, "{graph:#?}");
     let counts = index
-        .cited_by_work_counts(&[MUTOMBO, "no-such-document"], Access::Public)
+        .cited_by_work_counts(&[MUTOMBO, "no-such-document"], &Viewer::Public)
         .unwrap();
     assert_eq!(counts, [graph.works, 0]);
     let confidential = index
-        .cited_by_work_counts(&[MUTOMBO], Access::Confidential)
+        .cited_by_work_counts(&[MUTOMBO], &Viewer::Admin)
         .unwrap();
     assert_eq!(confidential, [graph.works + 1]);
     let graph_confidential = index
-        .cited_by_document(MUTOMBO, Access::Confidential, 0, 500)
+        .cited_by_document(MUTOMBO, &Viewer::Admin, 0, 500)
         .unwrap()
         .unwrap();
     assert_eq!(graph_confidential.works, graph.works + 1);

@@ -20,7 +20,7 @@ mod common;
 use common::{decision, index_of, record, FULL_TEXT_EN, FULL_TEXT_RU, ONLY_RECORD, RECORD};
 use hrlex_index::SearchIndex;
 use hrlex_model::{
-    Access, CitationKey, DocType, Document, Lang, Mechanism, Paragraph, ParagraphCitation,
+    CitationKey, DocType, Document, Lang, Mechanism, Paragraph, ParagraphCitation, Viewer,
 };
 
 const ADMISSIBILITY_RECORD: &str = "ohchr:cat-c-10-d-13-1993";
@@ -127,7 +127,7 @@ fn index() -> (tempfile::TempDir, SearchIndex) {
 }
 
 fn targets(index: &SearchIndex, citing: &str, key: &str) -> Vec<String> {
-    let response = index.cites(citing, Access::Public).unwrap().unwrap();
+    let response = index.cites(citing, &Viewer::Public).unwrap().unwrap();
     let cited = response
         .citations
         .iter()
@@ -171,11 +171,11 @@ fn a_key_resolves_to_the_full_text_not_its_metadata_only_record() {
 fn cited_by_the_record_is_cited_by_the_decision() {
     let (_dir, index) = index();
     let by_record = index
-        .cited_by_document(RECORD, Access::Public, 0, 10)
+        .cited_by_document(RECORD, &Viewer::Public, 0, 10)
         .unwrap()
         .unwrap();
     let by_full_text = index
-        .cited_by_document(FULL_TEXT_EN, Access::Public, 0, 10)
+        .cited_by_document(FULL_TEXT_EN, &Viewer::Public, 0, 10)
         .unwrap()
         .unwrap();
     assert_eq!(by_record, by_full_text);
@@ -198,7 +198,7 @@ fn cited_by_the_record_is_cited_by_the_decision() {
 
     // Asked from the Russian version: the same citing documents, the Russian document.
     let by_russian = index
-        .cited_by_document(FULL_TEXT_RU, Access::Public, 0, 10)
+        .cited_by_document(FULL_TEXT_RU, &Viewer::Public, 0, 10)
         .unwrap()
         .unwrap();
     assert_eq!(by_russian.documents, by_full_text.documents);
@@ -206,7 +206,7 @@ fn cited_by_the_record_is_cited_by_the_decision() {
 
     // A record alone is asked about as itself.
     let only = index
-        .cited_by_document(ONLY_RECORD, Access::Public, 0, 10)
+        .cited_by_document(ONLY_RECORD, &Viewer::Public, 0, 10)
         .unwrap()
         .unwrap();
     assert_eq!(only.document.unwrap().id, ONLY_RECORD);
@@ -224,20 +224,20 @@ fn a_name_or_symbol_designates_the_full_text() {
         "un:CAT/C/12/D/13/1993",
     ] {
         assert_eq!(
-            index.resolve_document_id(value, Access::Public).unwrap(),
+            index.resolve_document_id(value, &Viewer::Public).unwrap(),
             Some(FULL_TEXT_EN.to_string()),
             "{value}"
         );
     }
     assert_eq!(
         index
-            .resolve_document_id("CAT/C/13/D/17/1994", Access::Public)
+            .resolve_document_id("CAT/C/13/D/17/1994", &Viewer::Public)
             .unwrap(),
         Some(ONLY_RECORD.to_string())
     );
     // A document id is itself.
     assert_eq!(
-        index.resolve_document_id(RECORD, Access::Public).unwrap(),
+        index.resolve_document_id(RECORD, &Viewer::Public).unwrap(),
         Some(RECORD.to_string())
     );
     // Its text is the full text's (in its language); a record alone and a full text
@@ -248,13 +248,13 @@ fn a_name_or_symbol_designates_the_full_text() {
         (FULL_TEXT_RU, FULL_TEXT_RU),
     ] {
         assert_eq!(
-            index.decision_text_id(id, Access::Public).unwrap(),
+            index.decision_text_id(id, &Viewer::Public).unwrap(),
             Some(text.to_string()),
             "{id}"
         );
     }
     assert_eq!(
-        index.decision_text_id("tb:none", Access::Public).unwrap(),
+        index.decision_text_id("tb:none", &Viewer::Public).unwrap(),
         None
     );
 }

@@ -27,7 +27,7 @@ use hrlex_index::{
     RequestFilter, SearchIndex, SearchRequest, SearchResponse, SortOrder,
 };
 use hrlex_model::{
-    Access, CitationKey, DocType, Document, Lang, Mechanism, Paragraph, ParagraphCitation,
+    Access, CitationKey, DocType, Document, Lang, Mechanism, Paragraph, ParagraphCitation, Viewer,
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -466,15 +466,15 @@ fn documents_above_the_callers_access_are_neither_returned_nor_counted() {
     assert_eq!(public.total, 0);
     assert!(public.facets["mechanism"].is_empty());
     let mut request = SearchRequest::new("zyxwvut");
-    request.access = Access::Confidential;
+    request.viewer = Viewer::Admin;
     let confidential = search_with(request);
     assert_eq!(hit_ids(&confidential), ["confidential-note"]);
     assert!(shared_index()
-        .document("confidential-note", Access::Public)
+        .document("confidential-note", &Viewer::Public)
         .unwrap()
         .is_none());
     let whole = shared_index()
-        .document("confidential-note", Access::Confidential)
+        .document("confidential-note", &Viewer::Admin)
         .unwrap()
         .unwrap();
     assert_eq!(whole.paragraphs.len(), 1);
@@ -515,7 +515,7 @@ fn citation_filters_follow_paragraph_citations() {
     assert_eq!(hit_ids(&search("cited_by:citing-decision")), ["report-56"]);
     assert_eq!(search("cited_by:report-5").total, 0);
     let whole = shared_index()
-        .document("citing-decision", Access::Public)
+        .document("citing-decision", &Viewer::Public)
         .unwrap()
         .unwrap();
     assert_eq!(whole.paragraphs.len(), 2);
@@ -626,9 +626,14 @@ fn incremental_indexing_adds_updates_removes_skips_and_full_rebuilds() {
     assert_eq!((first.added, first.updated, first.removed), (3, 0, 0));
     assert!(first.documents_total >= 3);
     let index = SearchIndex::open(index_dir.path()).unwrap();
-    let total_documents = index.info().unwrap().documents;
+    let total_documents = index.info(&hrlex_model::Viewer::Admin).unwrap().documents;
     assert_eq!(
-        index.info().unwrap().stamp.unwrap().hrlex_version,
+        index
+            .info(&hrlex_model::Viewer::Admin)
+            .unwrap()
+            .stamp
+            .unwrap()
+            .hrlex_version,
         "test".to_string()
     );
 
@@ -667,7 +672,10 @@ fn incremental_indexing_adds_updates_removes_skips_and_full_rebuilds() {
     assert_eq!(fourth.failed.len(), 1);
     assert!(fourth.failed[0].path.ends_with(names[1].as_str()));
     index.reload().unwrap();
-    assert_eq!(index.info().unwrap().documents, total_documents);
+    assert_eq!(
+        index.info(&hrlex_model::Viewer::Admin).unwrap().documents,
+        total_documents
+    );
     assert_eq!(
         index
             .search(&SearchRequest::new("quuxfrobnicate"))
@@ -700,5 +708,8 @@ fn incremental_indexing_adds_updates_removes_skips_and_full_rebuilds() {
             .total,
         1
     );
-    assert_eq!(index.info().unwrap().documents, rebuilt.documents_total);
+    assert_eq!(
+        index.info(&hrlex_model::Viewer::Admin).unwrap().documents,
+        rebuilt.documents_total
+    );
 }

@@ -180,8 +180,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Who may see a document. Every search states the caller's access; public is the
-    /// default for both documents and callers.
+    /// Who may see a document: everyone (public, the default), or the groups it names
+    /// (restricted, confidential); see [`crate::Viewer`].
     Access {
         Public => "public",
         Restricted => "restricted",
@@ -199,9 +199,8 @@ impl Default for Access {
 }
 
 impl Access {
-    /// True when a caller with access `self` may see a document marked `document`.
-    pub fn may_see(self, document: Access) -> bool {
-        document <= self
+    pub fn is_public(&self) -> bool {
+        *self == Access::Public
     }
 }
 
@@ -272,12 +271,5 @@ mod tests {
             ImplementationStatus::parse("Réalisé"),
             Some(ImplementationStatus::Implemented)
         );
-    }
-
-    #[test]
-    fn access_is_ordered() {
-        assert!(Access::Public.may_see(Access::Public));
-        assert!(!Access::Public.may_see(Access::Confidential));
-        assert!(Access::Confidential.may_see(Access::Restricted));
     }
 }

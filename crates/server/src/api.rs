@@ -259,7 +259,7 @@ impl SearchParams {
             query,
             filters: self.filters.clone(),
             lang: self.lang,
-            access: Access::Public,
+            viewer: viewer.clone(),
             sort: self.sort,
             offset: self.offset,
             limit: self.limit,
@@ -498,7 +498,7 @@ pub(crate) fn load_document(
     viewer: &Viewer,
 ) -> Result<Document, ApiError> {
     index
-        .document(id, Access::Public)?
+        .document(id, viewer)?
         .ok_or_else(|| ApiError::DocumentNotFound(id.to_string()))
 }
 
@@ -755,7 +755,10 @@ async fn info(
     State(state): State<AppState>,
     identity: Identity,
 ) -> Result<Json<InfoResponse>, ApiError> {
-    let index_info = state.run_search(|index| Ok(index.info()?)).await?;
+    let viewer = identity.viewer();
+    let index_info = state
+        .run_search(move |index| Ok(index.info(&viewer)?))
+        .await?;
     let limits = state.limits();
     Ok(Json(InfoResponse {
         generation: index_info.generation,
@@ -787,7 +790,9 @@ struct HealthResponse {
 /// Healthy when the index answers a count; 503 `index_unavailable` when it cannot.
 /// Takes no search slot: it answers while searches saturate the server.
 async fn healthz(State(state): State<AppState>) -> Result<Json<HealthResponse>, ApiError> {
-    let index_info = state.read_index(|index| Ok(index.info()?)).await?;
+    let index_info = state
+        .read_index(|index| Ok(index.info(&Viewer::Public)?))
+        .await?;
     Ok(Json(HealthResponse {
         status: "ok",
         generation: index_info.generation,
@@ -796,7 +801,9 @@ async fn healthz(State(state): State<AppState>) -> Result<Json<HealthResponse>, 
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    let index_info = state.read_index(|index| Ok(index.info()?)).await;
+    let index_info = state
+        .read_index(|index| Ok(index.info(&Viewer::Public)?))
+        .await;
     let (generation, documents) = match index_info {
         Ok(info) => (Some(info.generation), Some(info.documents)),
         Err(_) => (None, None),

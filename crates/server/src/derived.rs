@@ -12,7 +12,7 @@ use hrlex_index::{
     CitedByAnswer, CitedByResponse, CitesAnswer, FacetCount, RequestFilter, SearchIndex,
     SearchRequest, SearchResponse, SortOrder, Translation,
 };
-use hrlex_model::{Access, CitationKey, Document, System, Viewer};
+use hrlex_model::{CitationKey, Document, System, Viewer};
 use std::collections::BTreeMap;
 
 /// Citing documents listed per request (the rest is counted, and reachable by paging
@@ -41,7 +41,7 @@ pub(crate) fn translations(
     viewer: &Viewer,
 ) -> Result<Vec<Translation>, ApiError> {
     Ok(index
-        .translations(&document.id, Access::Public)?
+        .translations(&document.id, viewer)?
         .unwrap_or_default())
 }
 
@@ -52,7 +52,7 @@ pub(crate) fn cites(
     document: &Document,
     viewer: &Viewer,
 ) -> Result<CitesAnswer, ApiError> {
-    match index.cites(&document.id, Access::Public)? {
+    match index.cites(&document.id, viewer)? {
         Some(graph) => Ok(CitesAnswer::from(graph)),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
     }
@@ -77,9 +77,7 @@ pub(crate) fn cited_by_keys(
     if keys.is_empty() {
         return Ok(CitedByResponse::empty(offset, limit).into());
     }
-    Ok(index
-        .cited_by_keys(&keys, Access::Public, offset, limit)?
-        .into())
+    Ok(index.cited_by_keys(&keys, viewer, offset, limit)?.into())
 }
 
 /// Documents citing `document` (through any identifier of any version of its work),
@@ -90,7 +88,7 @@ pub(crate) fn cited_by_document(
     viewer: &Viewer,
     limit: usize,
 ) -> Result<CitedByAnswer, ApiError> {
-    match index.cited_by_document(&document.id, Access::Public, 0, limit)? {
+    match index.cited_by_document(&document.id, viewer, 0, limit)? {
         Some(graph) => Ok(graph.into()),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
     }
@@ -112,6 +110,7 @@ pub(crate) fn facet_values(
     // Date order reads no candidate beyond the page (relevance re-ranks a window).
     request.sort = SortOrder::Date;
     request.facets = true;
+    request.viewer = viewer.clone();
     let response = search(index, &request)?;
     Ok((response.total, response.facets))
 }

@@ -253,6 +253,7 @@ mod tests {
             doc_type: String::new(),
             symbol: None,
             date: None,
+            access: hrlex_model::Access::Public,
         }
     }
 

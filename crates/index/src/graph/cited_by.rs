@@ -14,7 +14,7 @@ use crate::search::SearchIndex;
 use crate::term_queries::any_term_query;
 use crate::terms::identifier_terms;
 use crate::IndexError;
-use hrlex_model::{Access, CitationKey, Document};
+use hrlex_model::{CitationKey, Document, Viewer};
 use std::collections::{BTreeMap, HashSet};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::Query;
@@ -31,15 +31,15 @@ impl SearchIndex {
     pub fn cited_by_document(
         &self,
         id: &str,
-        access: Access,
+        viewer: &Viewer,
         offset: usize,
         limit: usize,
     ) -> Result<Option<CitedByResponse>, IndexError> {
         let searcher = self.reader.searcher();
-        let Some((_, asked)) = self.find_document(&searcher, id, access)? else {
+        let Some((_, asked)) = self.find_document(&searcher, id, viewer)? else {
             return Ok(None);
         };
-        let (document, decision) = self.decision_of(&searcher, asked, access)?;
+        let (document, decision) = self.decision_of(&searcher, asked, viewer)?;
         // The decision's case name counts only when no other decision bears it.
         let mut own_keys: Vec<CitationKey> = Vec::new();
         for member in &decision {
@@ -48,15 +48,15 @@ impl SearchIndex {
                     continue;
                 }
                 if !hrlex_cite::is_name_key(key)
-                    || self.name_is_unique(&searcher, key, member, access)?
+                    || self.name_is_unique(&searcher, key, member, viewer)?
                 {
                     own_keys.push(key.clone());
                 }
             }
         }
-        let (keys, bearing) = self.authority_terms(&searcher, &own_keys, access)?;
+        let (keys, bearing) = self.authority_terms(&searcher, &own_keys, viewer)?;
         let works = works_of(decision.iter().chain(bearing.iter()));
-        let mut response = self.cited_by(&searcher, &keys, &works, access, offset, limit)?;
+        let mut response = self.cited_by(&searcher, &keys, &works, viewer, offset, limit)?;
         response.document = Some(DocumentRef::of(&document));
         Ok(Some(response))
     }
@@ -67,25 +67,25 @@ impl SearchIndex {
     pub fn cited_by_key(
         &self,
         key: &CitationKey,
-        access: Access,
+        viewer: &Viewer,
         offset: usize,
         limit: usize,
     ) -> Result<CitedByResponse, IndexError> {
-        self.cited_by_keys(std::slice::from_ref(key), access, offset, limit)
+        self.cited_by_keys(std::slice::from_ref(key), viewer, offset, limit)
     }
 
     /// [`SearchIndex::cited_by_key`] for documents citing any of `keys`.
     pub fn cited_by_keys(
         &self,
         keys: &[CitationKey],
-        access: Access,
+        viewer: &Viewer,
         offset: usize,
         limit: usize,
     ) -> Result<CitedByResponse, IndexError> {
         let searcher = self.reader.searcher();
-        let (keys, bearing) = self.authority_terms(&searcher, keys, access)?;
+        let (keys, bearing) = self.authority_terms(&searcher, keys, viewer)?;
         let works = works_of(bearing.iter());
-        self.cited_by(&searcher, &keys, &works, access, offset, limit)
+        self.cited_by(&searcher, &keys, &works, viewer, offset, limit)
     }
 
     fn cited_by(
@@ -93,7 +93,7 @@ impl SearchIndex {
         searcher: &Searcher,
         keys: &[CitationKey],
         exclude_works: &[String],
-        access: Access,
+        viewer: &Viewer,
         offset: usize,
         limit: usize,
     ) -> Result<CitedByResponse, IndexError> {
@@ -110,13 +110,13 @@ impl SearchIndex {
             return Ok(response);
         }
         let wanted: HashSet<&CitationKey> = keys.iter().collect();
-        let paragraphs_by_document = self.citing_paragraphs(searcher, keys, &wanted, access)?;
+        let paragraphs_by_document = self.citing_paragraphs(searcher, keys, &wanted, viewer)?;
         let documents = self.citing_documents(
             searcher,
             paragraphs_by_document,
             &wanted,
             exclude_works,
-            access,
+            viewer,
         )?;
         response.total = documents.len();
         response.works = works_of(documents.iter().map(|(document, _)| document)).len();
@@ -140,9 +140,9 @@ impl SearchIndex {
         searcher: &Searcher,
         keys: &[CitationKey],
         wanted: &HashSet<&CitationKey>,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<BTreeMap<String, Vec<CitingParagraph>>, IndexError> {
-        let paragraph_query = self.visible(KIND_PARAGRAPH, access, self.cites_query(keys));
+        let paragraph_query = self.visible(KIND_PARAGRAPH, viewer, self.cites_query(keys));
         let addresses = searcher
             .search(&paragraph_query, &DocSetCollector)
             .map_err(IndexError::engine("finding citing paragraphs"))?;
@@ -195,9 +195,9 @@ impl SearchIndex {
         paragraphs_by_document: BTreeMap<String, Vec<CitingParagraph>>,
         wanted: &HashSet<&CitationKey>,
         exclude_works: &[String],
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Vec<(Document, Vec<CitingParagraph>)>, IndexError> {
-        let citing = self.documents_by_id(searcher, paragraphs_by_document.keys(), access)?;
+        let citing = self.documents_by_id(searcher, paragraphs_by_document.keys(), viewer)?;
         let mut documents: Vec<(Document, Vec<CitingParagraph>)> = Vec::new();
         for (document_id, mut paragraphs) in paragraphs_by_document {
             let Some(document) = citing.get(&document_id) else {

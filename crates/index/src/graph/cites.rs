@@ -6,15 +6,15 @@ use super::{paragraph_anchors, CitationOccurrence, CitedKey, CitesResponse, Docu
 use crate::search::SearchIndex;
 use crate::terms::identifier_terms;
 use crate::IndexError;
-use hrlex_model::{Access, CitationKey, Document};
+use hrlex_model::{CitationKey, Document, Viewer};
 use std::collections::{HashMap, HashSet};
 
 impl SearchIndex {
     /// What the document `id` cites, paragraph by paragraph, each key resolved to the
     /// documents bearing it (or dangling). `None` when the document does not exist or
     /// `access` may not see it.
-    pub fn cites(&self, id: &str, access: Access) -> Result<Option<CitesResponse>, IndexError> {
-        let Some(document) = self.document(id, access)? else {
+    pub fn cites(&self, id: &str, viewer: &Viewer) -> Result<Option<CitesResponse>, IndexError> {
+        let Some(document) = self.document(id, viewer)? else {
             return Ok(None);
         };
         let searcher = self.reader.searcher();
@@ -58,7 +58,7 @@ impl SearchIndex {
                 continue;
             }
             let bearing: Vec<Document> = self
-                .documents_bearing(&searcher, &candidates, access)?
+                .documents_bearing(&searcher, &candidates, viewer)?
                 .into_iter()
                 .filter(|target| target.work_id != document.work_id)
                 .collect();

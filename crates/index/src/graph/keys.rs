@@ -7,7 +7,7 @@
 use crate::search::SearchIndex;
 use crate::terms::with_related;
 use crate::IndexError;
-use hrlex_model::{Access, CitationKey, CitationKind, System};
+use hrlex_model::{CitationKey, CitationKind, System, Viewer};
 
 /// `key`, its related keys and the keys the authority table joins to them
 /// ([`hrlex_cite::authority_keys`]): every key naming the document `key` names.
@@ -57,13 +57,13 @@ impl SearchIndex {
     pub fn resolve_document_id(
         &self,
         value: &str,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Option<String>, IndexError> {
         let searcher = self.reader.searcher();
-        if self.find_document(&searcher, value, access)?.is_some() {
+        if self.find_document(&searcher, value, viewer)?.is_some() {
             return Ok(Some(value.to_string()));
         }
-        let bearing = self.documents_bearing(&searcher, &key_candidates(value), access)?;
+        let bearing = self.documents_bearing(&searcher, &key_candidates(value), viewer)?;
         let mut documents = self.classify_text(&searcher, bearing)?;
         // The decision's text before its metadata-only record (or another record).
         documents

@@ -6,7 +6,7 @@ use crate::schema::KIND_DOCUMENT;
 use crate::search::SearchIndex;
 use crate::term_queries::any_term_query;
 use crate::IndexError;
-use hrlex_model::{Access, Document, Paragraph};
+use hrlex_model::{Document, Paragraph, Viewer};
 use std::collections::HashMap;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
@@ -17,11 +17,11 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         work_id: &str,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Vec<Document>, IndexError> {
         let query = self.visible(
             KIND_DOCUMENT,
-            access,
+            viewer,
             self.term_is(self.fields.work_id, work_id),
         );
         self.load_documents(searcher, &query, "listing the versions of a work")
@@ -31,10 +31,10 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         ids: impl Iterator<Item = &'a String>,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<HashMap<String, Document>, IndexError> {
         let ids = ids.map(|id| Term::from_field_text(self.fields.doc_id, id));
-        let query = self.visible(KIND_DOCUMENT, access, any_term_query(ids));
+        let query = self.visible(KIND_DOCUMENT, viewer, any_term_query(ids));
         Ok(self
             .load_documents(searcher, &query, "reading citing documents")?
             .into_iter()

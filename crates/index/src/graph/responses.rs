@@ -2,7 +2,7 @@
 //! document or a key ([`CitedByResponse`]), with the documents, occurrences, citing
 //! paragraphs and per-system counts they list; `answers` groups them by system.
 
-use hrlex_model::Document;
+use hrlex_model::{Access, Document};
 use serde::Serialize;
 
 /// A document as listed in the graph and in its answers.
@@ -17,6 +17,9 @@ pub struct DocumentRef {
     pub doc_type: String,
     pub symbol: Option<String>,
     pub date: Option<String>,
+    /// Said only when not public.
+    #[serde(skip_serializing_if = "Access::is_public")]
+    pub access: Access,
 }
 
 impl DocumentRef {
@@ -31,6 +34,7 @@ impl DocumentRef {
             doc_type: document.doc_type.code().to_string(),
             symbol: document.symbol.clone(),
             date: document.date.clone(),
+            access: document.access,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::search::{SearchIndex, Translation};
 use crate::IndexError;
-use hrlex_model::Access;
+use hrlex_model::Viewer;
 
 impl SearchIndex {
     /// The other language versions of the document `id`'s work; `None` when the
@@ -10,19 +10,20 @@ impl SearchIndex {
     pub fn translations(
         &self,
         id: &str,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Option<Vec<Translation>>, IndexError> {
         let searcher = self.reader.searcher();
-        let Some((_, document)) = self.find_document(&searcher, id, access)? else {
+        let Some((_, document)) = self.find_document(&searcher, id, viewer)? else {
             return Ok(None);
         };
         let mut versions: Vec<Translation> = self
-            .work_versions(&searcher, &document.work_id, access)?
+            .work_versions(&searcher, &document.work_id, viewer)?
             .into_iter()
             .filter(|version| version.id != document.id)
             .map(|version| Translation {
                 lang: version.lang,
                 id: version.id,
+                access: version.access,
             })
             .collect();
         versions.sort_by(|a, b| a.lang.cmp(&b.lang).then_with(|| a.id.cmp(&b.id)));

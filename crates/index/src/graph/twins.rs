@@ -8,7 +8,7 @@ use crate::schema::KIND_PARAGRAPH;
 use crate::search::SearchIndex;
 use crate::terms::{is_metadata_only, with_related, METADATA_ONLY_NOTE};
 use crate::IndexError;
-use hrlex_model::{Access, CitationKey, Document};
+use hrlex_model::{CitationKey, Document, Viewer};
 use std::collections::HashSet;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -36,9 +36,13 @@ impl SearchIndex {
     /// itself, unless it is a metadata-only record of a decision whose full text the
     /// index holds (then that full text, in the record's language when there is a
     /// choice). `None` when the document does not exist or `access` may not see it.
-    pub fn decision_text_id(&self, id: &str, access: Access) -> Result<Option<String>, IndexError> {
+    pub fn decision_text_id(
+        &self,
+        id: &str,
+        viewer: &Viewer,
+    ) -> Result<Option<String>, IndexError> {
         let searcher = self.reader.searcher();
-        let Some((_, asked)) = self.find_document(&searcher, id, access)? else {
+        let Some((_, asked)) = self.find_document(&searcher, id, viewer)? else {
             return Ok(None);
         };
         let has_text = self
@@ -47,7 +51,7 @@ impl SearchIndex {
         if !is_metadata_only(&asked, has_text) {
             return Ok(Some(asked.id));
         }
-        let (shown, _) = self.decision_of(&searcher, asked, access)?;
+        let (shown, _) = self.decision_of(&searcher, asked, viewer)?;
         Ok(Some(shown.id))
     }
 
@@ -60,9 +64,9 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         asked: Document,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<(Document, Vec<Document>), IndexError> {
-        let mut members = self.work_versions(searcher, &asked.work_id, access)?;
+        let mut members = self.work_versions(searcher, &asked.work_id, viewer)?;
         if !members.iter().any(|member| member.id == asked.id) {
             members.push(asked.clone());
         }
@@ -76,7 +80,7 @@ impl SearchIndex {
             return Ok((asked, members));
         }
         let bearing =
-            self.documents_bearing(searcher, &with_related(own_keys.into_iter()), access)?;
+            self.documents_bearing(searcher, &with_related(own_keys.into_iter()), viewer)?;
         let with_text = self.documents_with_paragraphs(
             searcher,
             members
@@ -103,7 +107,7 @@ impl SearchIndex {
             }
         }
         for work_id in twin_works {
-            for version in self.work_versions(searcher, &work_id, access)? {
+            for version in self.work_versions(searcher, &work_id, viewer)? {
                 if !members.iter().any(|member| member.id == version.id) {
                     members.push(version);
                 }

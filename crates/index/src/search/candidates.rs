@@ -10,7 +10,7 @@ use crate::ranking::StaticPriors;
 use crate::IndexError;
 use std::collections::{HashMap, HashSet};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::BooleanQuery;
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery};
 use tantivy::{DocAddress, Order, Searcher};
 
 /// What retrieval found.
@@ -31,6 +31,7 @@ pub(super) fn retrieve(
     request: &SearchRequest,
     documents: &BooleanQuery,
     priors: StaticPriors,
+    statistics: &dyn Bm25StatisticsProvider,
 ) -> Result<Retrieved, IndexError> {
     let facets = request.facets.then(super::facets::facet_collector);
     let (ranked, total, facets) = match request.sort {
@@ -45,7 +46,7 @@ pub(super) fn retrieve(
                     }
                 });
             searcher
-                .search(documents, &(retrieval, Count, facets))
+                .search_with_statistics_provider(documents, &(retrieval, Count, facets), statistics)
                 .map_err(IndexError::engine("searching documents"))?
         }
         SortOrder::Date => {

@@ -6,9 +6,10 @@ use super::paragraphs::CandidateParagraphs;
 use super::types::{ParagraphHit, SearchHit, SourceRef};
 use super::SearchIndex;
 use crate::highlight::Highlighter;
+use crate::visibility::HiddenRecords;
 use crate::IndexError;
 use hrlex_analysis::analyzer_for;
-use hrlex_model::{Access, Document};
+use hrlex_model::Document;
 use std::collections::HashMap;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -22,7 +23,7 @@ impl SearchIndex {
         page: Vec<Scored>,
         paragraphs: &CandidateParagraphs,
         highlighter: &mut Highlighter<'_>,
-        access: Access,
+        hidden: &HiddenRecords,
         details: bool,
     ) -> Result<Vec<SearchHit>, IndexError> {
         let mut documents: Vec<(f32, Document, usize)> = Vec::with_capacity(page.len());
@@ -42,7 +43,7 @@ impl SearchIndex {
         works.sort_unstable();
         works.dedup();
         let translations = match details {
-            true => self.translations_of_works(searcher, &works, access, &page_ids)?,
+            true => self.translations_of_works(searcher, &works, hidden, &page_ids)?,
             false => HashMap::new(),
         };
         let mut hits = Vec::with_capacity(documents.len());
@@ -78,6 +79,7 @@ impl SearchIndex {
                 symbol: document.symbol,
                 date: document.date,
                 states: document.states,
+                access: document.access,
                 score,
                 paragraphs: shown,
                 translations: other_versions,

@@ -21,7 +21,7 @@ const KNOWN_ITEMS_MAX: usize = 20;
 const SHARED_TITLE_MAX: usize = 8;
 
 impl SearchIndex {
-    /// The documents satisfying `constraints` (kind, access, filters) that bear an item
+    /// The documents satisfying `constraints` (kind, viewer, filters) that bear an item
     /// the query names (`crate::known_items`).
     pub(super) fn known_items(
         &self,

@@ -37,16 +37,17 @@ use crate::known_items::{named_items, NamedItems};
 use crate::query::{parse_query, QueryNode};
 use crate::ranking::StaticPriors;
 use crate::schema::{Fields, KIND_DOCUMENT};
+use crate::visibility::{visible_records, HiddenRecords, TokenTotals, ViewerStatistics};
 use crate::IndexError;
 use candidates::{collapse_twins, gather_candidates, lang_at, retrieve};
-use compile::{access_range, kind_query, Compiler};
-use hrlex_model::Access;
+use compile::{kind_query, Compiler};
+use hrlex_model::Viewer;
 use intent::{asks_for_recommendations, most_of_the_words};
 use order::CitingWorksCache;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Term};
 
 /// The largest page a request may ask for.
@@ -67,6 +68,8 @@ pub struct SearchIndex {
     /// "Cited by N works" of documents already ranked, for the index generation they
     /// were counted on (the count changes only with a commit).
     citing_works: std::sync::Mutex<CitingWorksCache>,
+    /// Token totals per segment, for the BM25 statistics of what a caller may see.
+    token_totals: TokenTotals,
 }
 
 impl SearchIndex {
@@ -88,6 +91,7 @@ impl SearchIndex {
             fields,
             analyzers,
             citing_works: std::sync::Mutex::new(CitingWorksCache::default()),
+            token_totals: TokenTotals::default(),
         })
     }
 
@@ -98,18 +102,28 @@ impl SearchIndex {
             .map_err(IndexError::engine("reloading the index"))
     }
 
-    pub fn info(&self) -> Result<IndexInfo, IndexError> {
+    /// The index as `viewer` may know it: the documents it may see, and a generation
+    /// that changes with every commit. The engine's own generation counts every
+    /// document ever added, so only an admin is told it; others get a hash of it.
+    pub fn info(&self, viewer: &Viewer) -> Result<IndexInfo, IndexError> {
         let metas = self
             .index
             .load_metas()
             .map_err(IndexError::engine("reading the index metadata"))?;
         let searcher = self.reader.searcher();
         let documents = searcher
-            .search(&self.kind_query(KIND_DOCUMENT), &Count)
+            .search(
+                &self.visible(KIND_DOCUMENT, viewer, Box::new(AllQuery)),
+                &Count,
+            )
             .map_err(IndexError::engine("counting documents"))? as u64;
+        let generation = match viewer {
+            Viewer::Admin => metas.opstamp,
+            _ => crate::schema::key_of(&metas.opstamp.to_string()) >> 11,
+        };
         Ok(IndexInfo {
             path: self.path.clone(),
-            generation: metas.opstamp,
+            generation,
             documents,
             stamp: read_stamp(&self.index)?,
         })
@@ -125,7 +139,7 @@ impl SearchIndex {
     pub(crate) fn visible(
         &self,
         kind: &str,
-        access: Access,
+        viewer: &Viewer,
         matching: Box<dyn Query>,
     ) -> BooleanQuery {
         BooleanQuery::new(vec![
@@ -133,7 +147,7 @@ impl SearchIndex {
                 Occur::Must,
                 Box::new(self.kind_query(kind)) as Box<dyn Query>,
             ),
-            (Occur::Must, access_range(self.fields.access, access)),
+            (Occur::Must, visible_records(&self.fields, viewer)),
             (Occur::Must, matching),
         ])
     }
@@ -191,7 +205,10 @@ impl SearchIndex {
             recommendations_asked: asks_for_recommendations(request, query_node),
         };
 
-        let retrieved = retrieve(&searcher, request, &compiled.documents, priors)?;
+        let hidden = HiddenRecords::new(&searcher, &self.fields, &request.viewer)?;
+        let statistics =
+            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals)?;
+        let retrieved = retrieve(&searcher, request, &compiled.documents, priors, &statistics)?;
         let mut facets = retrieved.facets;
         let named = match request.sort {
             SortOrder::Relevance => named_items(query_node),
@@ -212,7 +229,8 @@ impl SearchIndex {
             &searcher,
             &candidates,
             compiled.paragraphs.as_deref(),
-            request.access,
+            &request.viewer,
+            &statistics,
         )?;
         let ordered = self.order_candidates(&searcher, request, candidates, &paragraphs)?;
         if let Some(fruit) = facets.as_mut() {
@@ -232,7 +250,7 @@ impl SearchIndex {
             ordered.page,
             &paragraphs,
             &mut highlighter,
-            request.access,
+            &hidden,
             request.details,
         )?;
         let total = retrieved

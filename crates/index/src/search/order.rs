@@ -9,9 +9,8 @@ use super::types::{SearchRequest, SortOrder};
 use super::SearchIndex;
 use crate::columns::IdReader;
 use crate::ranking::{citation_prior, CITATION_PRIOR_WINDOW, PARAGRAPH_DAMPING};
-use crate::schema::access_rank;
 use crate::IndexError;
-use hrlex_model::{Access, Lang};
+use hrlex_model::{Lang, Viewer};
 use std::collections::HashMap;
 use tantivy::{DocAddress, Searcher};
 
@@ -23,7 +22,7 @@ pub(super) type Scored = (f32, Candidate, usize);
 #[derive(Default)]
 pub(super) struct CitingWorksCache {
     generation: u64,
-    counts: HashMap<(u64, u64), usize>,
+    counts: HashMap<(Viewer, u64), usize>,
 }
 
 /// Entries kept before the cache starts over.
@@ -67,7 +66,7 @@ impl SearchIndex {
         let dropped = one_hit_per_work(&mut scored, preferred, |address| {
             lang_at(searcher, address).as_deref().and_then(Lang::parse)
         });
-        self.apply_citation_prior(searcher, &mut scored, request.access)?;
+        self.apply_citation_prior(searcher, &mut scored, &request.viewer)?;
         let page = scored
             .into_iter()
             .skip(request.offset)
@@ -84,7 +83,7 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         scored: &mut [Scored],
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<(), IndexError> {
         let window = scored
             .iter()
@@ -95,7 +94,6 @@ impl SearchIndex {
             return Ok(());
         }
         let generation = searcher.generation().generation_id();
-        let rank = access_rank(access);
         let missing: Vec<usize> = {
             let mut cache = self
                 .citing_works
@@ -106,7 +104,11 @@ impl SearchIndex {
                 cache.counts.clear();
             }
             (0..window)
-                .filter(|at| !cache.counts.contains_key(&(rank, scored[*at].1.key)))
+                .filter(|at| {
+                    !cache
+                        .counts
+                        .contains_key(&(viewer.clone(), scored[*at].1.key))
+                })
                 .collect()
         };
         let mut ids = IdReader::default();
@@ -114,18 +116,20 @@ impl SearchIndex {
             load_id(&mut ids, searcher, &mut scored[*at].1)?;
         }
         let missing_ids: Vec<&str> = missing.iter().map(|at| scored[*at].1.id.as_str()).collect();
-        let counted = self.cited_by_work_counts(&missing_ids, access)?;
+        let counted = self.cited_by_work_counts(&missing_ids, viewer)?;
         let mut cache = self
             .citing_works
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         for (at, count) in missing.iter().zip(counted) {
-            cache.counts.insert((rank, scored[*at].1.key), count);
+            cache
+                .counts
+                .insert((viewer.clone(), scored[*at].1.key), count);
         }
         for (score, candidate, _) in scored[..window].iter_mut() {
             let count = cache
                 .counts
-                .get(&(rank, candidate.key))
+                .get(&(viewer.clone(), candidate.key))
                 .copied()
                 .unwrap_or(0);
             *score *= citation_prior(count);

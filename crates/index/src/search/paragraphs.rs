@@ -2,17 +2,18 @@
 //! only, keeping each candidate's best few (what re-ranks it and what its hit shows).
 
 use super::candidates::Candidate;
-use super::compile::{access_range, constant, kind_query};
+use super::compile::{constant, kind_query};
 use super::SearchIndex;
 use crate::collectors::{
     BestParagraphs, BestParagraphsCollector, CandidateRecords, CandidateRecordsQuery,
 };
 use crate::schema::KIND_PARAGRAPH;
+use crate::visibility::visible_records;
 use crate::IndexError;
-use hrlex_model::Access;
+use hrlex_model::Viewer;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Searcher};
 
 /// Paragraphs kept per candidate.
@@ -41,7 +42,8 @@ impl SearchIndex {
         searcher: &Searcher,
         candidates: &[Candidate],
         paragraph_query: Option<&dyn Query>,
-        access: Access,
+        viewer: &Viewer,
+        statistics: &dyn Bm25StatisticsProvider,
     ) -> Result<CandidateParagraphs, IndexError> {
         let mut keys: Vec<u64> = Vec::with_capacity(candidates.len());
         let mut slot_of_key: HashMap<u64, usize> = HashMap::with_capacity(candidates.len());
@@ -66,10 +68,7 @@ impl SearchIndex {
                         Occur::Must,
                         constant(Box::new(kind_query(&self.fields, KIND_PARAGRAPH))),
                     ),
-                    (
-                        Occur::Must,
-                        constant(access_range(self.fields.access, access)),
-                    ),
+                    (Occur::Must, constant(visible_records(&self.fields, viewer))),
                     (
                         Occur::Must,
                         Box::new(CandidateRecordsQuery(Arc::clone(&records))),
@@ -81,7 +80,7 @@ impl SearchIndex {
                     per_document: PARAGRAPHS_PER_HIT,
                 };
                 searcher
-                    .search(&query, &collector)
+                    .search_with_statistics_provider(&query, &collector, statistics)
                     .map_err(IndexError::engine("searching paragraphs"))?
             }
             _ => Vec::new(),

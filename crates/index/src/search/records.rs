@@ -4,7 +4,7 @@
 use super::SearchIndex;
 use crate::schema::{KIND_DOCUMENT, KIND_PARAGRAPH};
 use crate::IndexError;
-use hrlex_model::{Access, Document, Paragraph};
+use hrlex_model::{Document, Paragraph, Viewer};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -12,14 +12,14 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 impl SearchIndex {
     /// The whole document with its numbered paragraphs and their citations, if it exists
     /// and `access` may see it.
-    pub fn document(&self, id: &str, access: Access) -> Result<Option<Document>, IndexError> {
+    pub fn document(&self, id: &str, viewer: &Viewer) -> Result<Option<Document>, IndexError> {
         let searcher = self.reader.searcher();
-        let Some((_, mut document)) = self.find_document(&searcher, id, access)? else {
+        let Some((_, mut document)) = self.find_document(&searcher, id, viewer)? else {
             return Ok(None);
         };
         // Ids are unique per document (the writer refuses a second file with the same
         // id); the access clause keeps it so should a record ever disagree.
-        let query = self.visible(KIND_PARAGRAPH, access, self.term_is(self.fields.doc_id, id));
+        let query = self.visible(KIND_PARAGRAPH, viewer, self.term_is(self.fields.doc_id, id));
         let addresses = searcher
             .search(&query, &DocSetCollector)
             .map_err(IndexError::engine("listing paragraphs"))?;
@@ -46,9 +46,9 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         id: &str,
-        access: Access,
+        viewer: &Viewer,
     ) -> Result<Option<(DocAddress, Document)>, IndexError> {
-        let query = self.visible(KIND_DOCUMENT, access, self.term_is(self.fields.doc_id, id));
+        let query = self.visible(KIND_DOCUMENT, viewer, self.term_is(self.fields.doc_id, id));
         let found = searcher
             .search(&query, &TopDocs::with_limit(1).order_by_score())
             .map_err(IndexError::engine("looking up a document"))?;

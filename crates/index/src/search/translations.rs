@@ -3,7 +3,8 @@
 use super::types::Translation;
 use super::{io_engine, SearchIndex};
 use crate::columns::IdReader;
-use crate::schema::{access_rank, KIND_DOCUMENT};
+use crate::schema::{access_of_rank, KIND_DOCUMENT};
+use crate::visibility::HiddenRecords;
 use crate::IndexError;
 use hrlex_model::{Access, Lang};
 use std::collections::HashMap;
@@ -11,7 +12,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
 
 impl SearchIndex {
-    /// The language versions of `works` (distinct work ids) that `access` may see, by
+    /// The language versions of `works` (distinct work ids) not `hidden`, by
     /// work id, sorted by language then id. Read from the postings of the work ids and
     /// the `kind`, `access` and `lang` fast fields (whose dictionaries are a few values);
     /// a version's id from `known` (the page's documents) or else its `doc_id` column.
@@ -19,7 +20,7 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         works: &[&str],
-        access: Access,
+        hidden: &HiddenRecords,
         known: &HashMap<DocAddress, String>,
     ) -> Result<HashMap<String, Vec<Translation>>, IndexError> {
         const CONTEXT: &str = "listing translations";
@@ -28,7 +29,6 @@ impl SearchIndex {
         if works.is_empty() {
             return Ok(by_work);
         }
-        let highest_access = access_rank(access);
         for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
             let fast_fields = segment.fast_fields();
             let kinds = fast_fields
@@ -64,14 +64,15 @@ impl SearchIndex {
                 };
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
+                    let address = DocAddress::new(segment_ord as u32, doc);
                     let visible = !segment.is_deleted(doc)
                         && kinds.term_ords(doc).any(|ord| ord == document_kind)
-                        && access_column
+                        && !hidden.contains(address);
+                    if visible {
+                        let access = access_column
                             .as_ref()
                             .and_then(|column| column.first(doc))
-                            .is_some_and(|rank| rank <= highest_access);
-                    if visible {
-                        let address = DocAddress::new(segment_ord as u32, doc);
+                            .map_or(Access::Confidential, access_of_rank);
                         let lang = match langs.as_ref().and_then(|l| l.term_ords(doc).next()) {
                             Some(ord) => *lang_of_ord.entry(ord).or_insert_with(|| {
                                 let mut code = String::new();
@@ -87,10 +88,12 @@ impl SearchIndex {
                             (Some(lang), Some(id)) => Translation {
                                 lang,
                                 id: id.clone(),
+                                access,
                             },
                             (Some(lang), None) => Translation {
                                 lang,
                                 id: ids.id(searcher, address)?,
+                                access,
                             },
                             // Not expected: the language code did not parse.
                             (None, _) => {
@@ -98,6 +101,7 @@ impl SearchIndex {
                                 Translation {
                                     lang: version.lang,
                                     id: version.id,
+                                    access: version.access,
                                 }
                             }
                         };

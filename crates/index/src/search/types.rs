@@ -2,7 +2,7 @@
 //! ([`SearchResponse`]), as `hrlex search --json` and `/api/search` serialize them.
 
 use crate::folder::IndexStamp;
-use hrlex_model::{Access, Lang};
+use hrlex_model::{Access, Lang, Viewer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -34,8 +34,10 @@ pub struct SearchRequest {
     pub filters: Vec<RequestFilter>,
     /// Only this language; all languages when `None`.
     pub lang: Option<Lang>,
-    /// The caller's access: documents above it are neither returned nor counted.
-    pub access: Access,
+    /// Who asks: documents they may not see are neither returned, counted nor weighed.
+    /// Never read from a request body: the server sets it from the caller's token.
+    #[serde(skip)]
+    pub viewer: Viewer,
     pub sort: SortOrder,
     pub offset: usize,
     pub limit: usize,
@@ -60,7 +62,7 @@ impl Default for SearchRequest {
             query: String::new(),
             filters: Vec::new(),
             lang: None,
-            access: Access::Public,
+            viewer: Viewer::Public,
             sort: SortOrder::Relevance,
             offset: 0,
             limit: 10,
@@ -106,6 +108,9 @@ pub struct ParagraphHit {
 pub struct Translation {
     pub lang: Lang,
     pub id: String,
+    /// Said only when not public (the audit log records who saw such documents).
+    #[serde(skip_serializing_if = "Access::is_public")]
+    pub access: Access,
 }
 
 /// One matching document.
@@ -122,6 +127,9 @@ pub struct SearchHit {
     pub date: Option<String>,
     pub states: Vec<String>,
     pub source: SourceRef,
+    /// Said only when not public.
+    #[serde(skip_serializing_if = "Access::is_public")]
+    pub access: Access,
     pub score: f32,
     pub paragraphs: Vec<ParagraphHit>,
     pub translations: Vec<Translation>,

@@ -406,7 +406,11 @@ mod tests {
         assert!(report.full_rebuild);
         assert_eq!(report.documents_total, 1);
         let index = SearchIndex::open(&index_dir).unwrap();
-        let stamp = index.info().unwrap().stamp.expect("a stamp");
+        let stamp = index
+            .info(&hrlex_model::Viewer::Admin)
+            .unwrap()
+            .stamp
+            .expect("a stamp");
         assert_eq!(stamp.schema_version, SCHEMA_VERSION);
         let hits = index.search(&SearchRequest::new("пыток")).unwrap().hits;
         assert_eq!(hits.len(), 1);

@@ -6,15 +6,14 @@ use super::types::SearchRequest;
 use crate::analysis::{has_cjk, AnalyzedToken, Analyzers};
 use crate::query::{parse_filter, Filter, QueryNode};
 use crate::ranking::{PROXIMITY_BOOST, PROXIMITY_SLOP};
-use crate::schema::{
-    access_rank, slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS,
-};
+use crate::schema::{slot_analyzer, Fields, KIND_DOCUMENT, KIND_PARAGRAPH, LANGUAGE_FIELDS};
 use crate::term_queries::any_term_query;
+use crate::visibility::visible_records;
 use crate::IndexError;
 use expand::Segment;
 use hrlex_analysis::vocabulary::ConceptMatch;
 use hrlex_analysis::{ANALYZER_CJK_BIGRAM, ANALYZER_IDENTIFIER};
-use hrlex_model::{Access, Lang, Paragraph};
+use hrlex_model::{Lang, Paragraph, Viewer};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
@@ -47,14 +46,6 @@ pub(super) fn kind_query(fields: &Fields, kind: &str) -> TermQuery {
     )
 }
 
-/// Records (documents and paragraphs) that `access` may see.
-pub(super) fn access_range(field: Field, access: Access) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_u64(field, 0)),
-        Bound::Included(Term::from_field_u64(field, access_rank(access))),
-    ))
-}
-
 /// Matches without contributing to the score.
 pub(super) fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
@@ -76,7 +67,7 @@ pub(super) struct Compiler<'a> {
     fields: &'a Fields,
     analyzers: &'a Analyzers,
     searcher: &'a Searcher,
-    access: Access,
+    viewer: &'a Viewer,
     /// See [`SearchRequest::expand_languages`].
     expand_languages: bool,
     /// The vocabulary's answers for the texts looked up so far (`expand`).
@@ -88,13 +79,13 @@ impl<'a> Compiler<'a> {
         fields: &'a Fields,
         analyzers: &'a Analyzers,
         searcher: &'a Searcher,
-        request: &SearchRequest,
+        request: &'a SearchRequest,
     ) -> Self {
         Compiler {
             fields,
             analyzers,
             searcher,
-            access: request.access,
+            viewer: &request.viewer,
             expand_languages: request.expand_languages,
             concept_lookups: RefCell::new(HashMap::new()),
         }
@@ -153,7 +144,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn access_clause(&self) -> Box<dyn Query> {
-        access_range(self.fields.access, self.access)
+        visible_records(self.fields, self.viewer)
     }
 
     fn compile(&self, node: &QueryNode) -> Result<Box<dyn Query>, IndexError> {
@@ -379,7 +370,7 @@ impl<'a> Compiler<'a> {
             ));
         }
         // Paragraph records carry the citations and the document id, so look the
-        // document up first (within the caller's access), then its paragraphs.
+        // document up first (within the caller's viewer), then its paragraphs.
         let document_query = BooleanQuery::new(vec![
             (
                 Occur::Must,
