@@ -156,7 +156,7 @@ async fn no_route_shows_a_confidential_document_to_anonymous_callers_or_other_gr
     let state = setup.state();
     let other = bearer(&setup.other_group_secret);
     let own = bearer(&setup.secret);
-    let mut seen_by_its_group = 0;
+    let mut seen_by_its_group = Vec::new();
     for (method, path) in all_routes() {
         let (uri, body) = probe(&method, path);
         for (caller, headers) in [
@@ -174,7 +174,8 @@ async fn no_route_shows_a_confidential_document_to_anonymous_callers_or_other_gr
                     "{method} {uri} for {caller}"
                 );
             }
-            let names_it = !path.contains("{id}") && text.contains(CONFIDENTIAL_ID);
+            let names_it = !path.contains("{id}")
+                && (text.contains(CONFIDENTIAL_ID) || text.contains(&encode(CONFIDENTIAL_ID)));
             assert!(!names_it, "{method} {uri} names it to {caller}: {text}");
             for secret in ["pangolinword", "detention facility"] {
                 assert!(
@@ -191,13 +192,13 @@ async fn no_route_shows_a_confidential_document_to_anonymous_callers_or_other_gr
             body,
         )
         .await;
-        if reply.text().contains(CONFIDENTIAL_ID) {
-            seen_by_its_group += 1;
+        if reply.text().contains("pangolinword") {
+            seen_by_its_group.push(format!("{method} {path}"));
         }
     }
     // The probes do reach the document: its own group sees it on the search, document,
     // translations, cites and cited-by routes, API and page.
-    assert!(seen_by_its_group >= 8, "{seen_by_its_group}");
+    assert!(seen_by_its_group.len() >= 8, "{seen_by_its_group:?}");
 }
 
 #[tokio::test]
@@ -468,8 +469,8 @@ async fn the_sign_in_cookie_is_strict_and_http_only_and_other_sites_cannot_post(
     .await;
     assert!(page.text().contains(r#"action="/sign-out""#));
     assert!(
-        page.text().contains(CONFIDENTIAL_ID),
-        "the signed-in page shows the group's document"
+        page.text().contains("pangolinword"),
+        "the signed-in page does not show the group's document"
     );
     let signed_out = oneshot_with(
         &state,
@@ -493,5 +494,5 @@ async fn the_sign_in_cookie_is_strict_and_http_only_and_other_sites_cannot_post(
     )
     .await;
     assert!(!after.text().contains("Signed in as"));
-    assert!(!after.text().contains(CONFIDENTIAL_ID));
+    assert!(!after.text().contains("pangolinword"));
 }
