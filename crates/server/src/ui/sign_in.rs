@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn forms_from_other_sites_are_refused() {
         let host = (header::HOST, "hrlex.example:8080");
-        assert!(same_site_form(&headers(&[host.clone()])).is_ok());
+        assert!(same_site_form(&headers(std::slice::from_ref(&host))).is_ok());
         assert!(same_site_form(&headers(&[
             host.clone(),
             (header::ORIGIN, "https://hrlex.example:8080")
