@@ -109,10 +109,7 @@ pub(crate) async fn record(
     .await;
     match written {
         Ok(Ok(())) => {}
-        Ok(Err(error)) => {
-            tracing::error!(error = %error, "audit log write failed");
-            eprintln!("hrlex serve: {error}");
-        }
+        Ok(Err(error)) => tracing::error!(error = %error, "audit log write failed"),
         Err(error) => tracing::error!(error = %error, "audit log task failed"),
     }
 }

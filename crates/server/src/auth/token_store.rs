@@ -121,7 +121,6 @@ impl TokenStore {
             }
             Err(error) => {
                 tracing::error!(error = %error, "the token file changed but cannot be read; keeping the previous tokens");
-                eprintln!("hrlex serve: {error}; keeping the previous tokens");
                 false
             }
         }

@@ -496,3 +496,23 @@ async fn the_sign_in_cookie_is_strict_and_http_only_and_other_sites_cannot_post(
     assert!(!after.text().contains("Signed in as"));
     assert!(!after.text().contains("pangolinword"));
 }
+
+#[tokio::test]
+async fn an_audit_log_that_cannot_be_written_does_not_fail_the_answer() {
+    let setup = Setup::new();
+    let state = setup.state();
+    // The log is opened for every line: a directory put in its place makes the write fail.
+    std::fs::remove_file(setup.audit_log()).unwrap();
+    std::fs::create_dir(setup.audit_log()).unwrap();
+    let authorization = bearer(&setup.secret);
+    let found = oneshot_with(
+        &state,
+        Method::GET,
+        "/api/search?q=quokkasecret",
+        &[("authorization", authorization.as_str())],
+        None,
+    )
+    .await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.text());
+    assert_eq!(hit_ids(&found), [CONFIDENTIAL_ID]);
+}
