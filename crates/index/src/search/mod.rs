@@ -199,15 +199,20 @@ impl SearchIndex {
         query_node: &QueryNode,
     ) -> Result<SearchResponse, IndexError> {
         let searcher = self.reader.searcher();
-        let compiler = Compiler::new(&self.fields, &self.analyzers, &searcher, request);
+        let hidden = HiddenRecords::new(&searcher, &self.fields, &request.viewer)?;
+        let statistics =
+            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals)?;
+        let compiler = Compiler::new(
+            &self.fields,
+            &self.analyzers,
+            &searcher,
+            &statistics,
+            request,
+        );
         let compiled = compiler.compile_request(request, query_node)?;
         let priors = StaticPriors {
             recommendations_asked: asks_for_recommendations(request, query_node),
         };
-
-        let hidden = HiddenRecords::new(&searcher, &self.fields, &request.viewer)?;
-        let statistics =
-            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals)?;
         let retrieved = retrieve(&searcher, request, &compiled.documents, priors, &statistics)?;
         let mut facets = retrieved.facets;
         let named = match request.sort {
