@@ -61,6 +61,8 @@ enum Command {
     CitedBy(crate::commands::graph::CitedByArgs),
     /// Make, list and revoke API tokens (name, groups) in a token file.
     Token(crate::commands::token::TokenArgs),
+    /// Print the server's audit log: which token was shown which non-public documents.
+    Audit(crate::commands::audit::AuditArgs),
     /// Internal: the pdf-extract child process of the other commands (pages of FILE on
     /// standard output, separated by form feeds).
     #[command(name = "pdf-extract-pages", hide = true)]
@@ -247,6 +249,7 @@ pub fn run() -> i32 {
         Command::Cites(args) => crate::commands::graph::run_cites(args),
         Command::CitedBy(args) => crate::commands::graph::run_cited_by(args),
         Command::Token(args) => crate::commands::token::run(args),
+        Command::Audit(args) => crate::commands::audit::run(args),
         Command::PdfExtractPages { file } => run_pdf_extract_pages(&file),
     };
     match result {

@@ -1,4 +1,5 @@
 //! One module per subcommand that has grown beyond a few lines.
+pub mod audit;
 pub mod cite;
 pub mod extract;
 pub mod graph;

@@ -3,6 +3,11 @@
 //! corpus (through `hrlex index`, so the same extraction and report), then serves it on
 //! 127.0.0.1:8080. Commits made later by `hrlex index` in another process are picked up
 //! without restart.
+//!
+//! With `--tokens FILE`, callers with a token of that file (bearer header, or signed in
+//! on the web page) see the restricted and confidential documents of their groups, and
+//! every answer that showed them one is recorded in the audit log; the file is reloaded
+//! when `hrlex token` changes it. Without it, every caller is anonymous.
 use crate::cli::exit;
 use clap::{Args, FromArgMatches};
 use std::net::SocketAddr;
@@ -31,6 +36,14 @@ pub struct ServeArgs {
     /// --follow-symlinks`).
     #[arg(long)]
     follow_symlinks: bool,
+    /// Token file (`hrlex token add`): its tokens see their groups' documents. Without
+    /// it every caller is anonymous and a request carrying a token is refused (401).
+    #[arg(long)]
+    tokens: Option<PathBuf>,
+    /// Where answers that showed non-public documents are recorded, one JSON line each
+    /// (default: `audit.log` beside the token file).
+    #[arg(long, requires = "tokens")]
+    audit_log: Option<PathBuf>,
 }
 
 /// The newest modification time of any file under `roots`.
@@ -137,7 +150,24 @@ pub fn run(args: ServeArgs) -> anyhow::Result<i32> {
         }
     }
     let limits = connection_limits_for(raise_open_file_limit());
-    let state = match hrlex_server::AppState::open(&args.index, limits) {
+    let auth = match hrlex_server::Auth::new(&hrlex_server::AuthConfig {
+        tokens: args.tokens.clone(),
+        audit_log: args.audit_log.clone(),
+    }) {
+        Ok(auth) => auth,
+        Err(error) => {
+            eprintln!("hrlex serve: {error}");
+            return Ok(exit::FATAL);
+        }
+    };
+    if let (Some(tokens), Some(log)) = (auth.tokens_path(), auth.audit_log()) {
+        eprintln!(
+            "hrlex serve: tokens from {}, audit log {}",
+            tokens.display(),
+            log.path().display()
+        );
+    }
+    let state = match hrlex_server::AppState::open_with_auth(&args.index, limits, auth) {
         Ok(state) => state,
         Err(error) => {
             eprintln!("hrlex serve: {error}");

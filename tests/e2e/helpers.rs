@@ -35,24 +35,64 @@ pub fn path_str(path: &Path) -> &str {
 
 /// One HTTP/1.0 GET; returns (status, body).
 pub fn http_get(address: &str, path: &str) -> (u16, String) {
+    let reply = http_request(address, "GET", path, &[], "");
+    (reply.status, reply.body)
+}
+
+/// A response read whole: status, header lines (`name: value`) and body.
+pub struct HttpReply {
+    pub status: u16,
+    pub headers: Vec<String>,
+    pub body: String,
+}
+
+impl HttpReply {
+    /// The value of the first header named `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find_map(|line| {
+            let (header, value) = line.split_once(':')?;
+            header.eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+}
+
+/// One HTTP/1.0 request with extra headers and a body.
+pub fn http_request(
+    address: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> HttpReply {
     let mut stream = std::net::TcpStream::connect(address).expect("server reachable");
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut request = format!("{method} {path} HTTP/1.0\r\nHost: {address}\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !body.is_empty() {
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split_whitespace()
-        .nth(1)
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|line| line.split_whitespace().nth(1))
         .and_then(|code| code.parse().ok())
         .unwrap_or(0);
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_string())
-        .unwrap_or_default();
-    (status, body)
+    HttpReply {
+        status,
+        headers: lines.map(str::to_string).collect(),
+        body: body.to_string(),
+    }
 }
 
 /// Kills the server when the test ends, whatever happens.

@@ -1,6 +1,7 @@
 //! End-to-end tests through the `hrlex` binary. One test binary (fast to link), one
 //! module per command, shared helpers in `helpers`.
 
+mod auth;
 mod cron;
 mod duplicate_ids;
 mod graph;

@@ -9,8 +9,14 @@
 //! (Argon2 is slow on purpose), the hash checks the random part. The file is written
 //! whole to a temporary file with mode 0600, synced, then renamed over the old one, under
 //! an OS lock of a sibling lock file, so two `hrlex token` commands never lose a token.
+//!
+//! The audit log (`audit.rs`) records which token was shown which non-public documents.
 
+mod audit;
 mod tokens;
 
+pub use audit::{read_audit_log, AuditEntry, AuditLine, AuditLog, Since};
 pub use hrlex_model::{Viewer, ADMIN_GROUP};
-pub use tokens::{AccessError, Caller, TokenFile, TokenRecord, MAX_GROUPS, MAX_NAME_CHARS};
+pub use tokens::{
+    random_hex, AccessError, Caller, TokenFile, TokenRecord, MAX_GROUPS, MAX_NAME_CHARS,
+};

@@ -40,6 +40,14 @@ impl TokenRecord {
     pub fn is_active(&self) -> bool {
         self.revoked_at.is_none()
     }
+
+    /// Who this token authenticates.
+    pub fn caller(&self) -> Caller {
+        Caller {
+            name: self.name.clone(),
+            groups: self.groups.clone(),
+        }
+    }
 }
 
 /// Who a request is from: the name and groups of its token.
@@ -81,6 +89,8 @@ pub enum AccessError {
     UnknownName(String),
     #[error("could not hash the secret: {0}")]
     Hash(String),
+    #[error("invalid time {text:?}: use a date (2026-12-01) or a UTC time (2026-12-01T10:00:00Z)")]
+    InvalidTime { text: String },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -201,21 +211,33 @@ impl TokenFile {
     /// The caller a secret authenticates: an active token whose hash it matches. An
     /// unknown id costs a hash too, so that timing does not tell ids apart.
     pub fn verify(&self, secret: &str) -> Option<Caller> {
-        let (id, secret_part) = secret.strip_prefix(SECRET_PREFIX)?.split_once('_')?;
+        self.verify_record(secret).map(TokenRecord::caller)
+    }
+
+    /// The active token a secret authenticates (see [`TokenFile::verify`]); its public
+    /// id is what a server keeps to find it again (sessions) without the secret.
+    pub fn verify_record(&self, secret: &str) -> Option<&TokenRecord> {
+        let (id, secret_part) = secret
+            .strip_prefix(SECRET_PREFIX)
+            .and_then(|rest| rest.split_once('_'))
+            .unwrap_or(("", secret));
         let token = self
             .tokens
             .iter()
-            .find(|token| token.is_active() && token.id == id);
+            .find(|token| token.is_active() && !id.is_empty() && token.id == id);
         let hash = token.map_or(DECOY_HASH, |token| token.hash.as_str());
         let parsed = PasswordHash::new(hash).ok()?;
         let matches = Argon2::default()
             .verify_password(secret_part.as_bytes(), &parsed)
             .is_ok();
-        let token = token.filter(|_| matches)?;
-        Some(Caller {
-            name: token.name.clone(),
-            groups: token.groups.clone(),
-        })
+        token.filter(|_| matches)
+    }
+
+    /// The active token whose public id is `id` (a session's token, after a reload).
+    pub fn active_by_id(&self, id: &str) -> Option<&TokenRecord> {
+        self.tokens
+            .iter()
+            .find(|token| token.is_active() && token.id == id)
     }
 
     fn active(&self, name: &str) -> Option<&TokenRecord> {
@@ -306,7 +328,9 @@ fn valid_groups(groups: &[String]) -> Result<Vec<String>, AccessError> {
     Ok(valid)
 }
 
-fn random_hex(bytes: usize) -> String {
+/// `bytes` random bytes from the operating system, in hex: token ids and secrets, and
+/// the server's session ids.
+pub fn random_hex(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     OsRng.fill_bytes(&mut buffer);
     buffer.iter().map(|byte| format!("{byte:02x}")).collect()
@@ -320,7 +344,10 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn io_error(context: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> AccessError {
+pub(crate) fn io_error(
+    context: &'static str,
+    path: &Path,
+) -> impl FnOnce(std::io::Error) -> AccessError {
     let path = path.to_path_buf();
     move |source| AccessError::Io {
         context,

@@ -2,22 +2,25 @@
 //! [`api_routes`], which the router mounts and the OpenAPI test checks against
 //! [`OPENAPI_JSON`].
 
+use crate::audit::{audited, shown_to};
+use crate::auth::Identity;
 use crate::citation::citation_text;
 use crate::derived;
 use crate::error::ApiError;
+use crate::routes::{route, Route};
 use crate::state::{AppState, ServerLimits};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{get, post};
 use axum::Json;
 use hrlex_index::query::FILTER_FIELDS;
 use hrlex_index::{
-    paragraph_anchors, CitedByAnswer, CitesAnswer, FacetCount, RequestFilter, SearchRequest,
-    SearchResponse, SortOrder, Translation, TranslationsAnswer,
+    paragraph_anchors, FacetCount, RequestFilter, SearchRequest, SearchResponse, SortOrder,
+    Translation, TranslationsAnswer,
 };
-use hrlex_model::{Document, Lang, Viewer};
+use hrlex_model::{Access, Document, Lang, Viewer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -25,20 +28,10 @@ use std::collections::BTreeMap;
 pub const OPENAPI_JSON: &str = include_str!("openapi.json");
 
 /// One JSON route: what the router mounts and what the OpenAPI document must describe.
-pub struct ApiRoute {
-    pub method: Method,
-    /// In axum and OpenAPI syntax alike (`/api/documents/{id}`).
-    pub path: &'static str,
-    pub handler: MethodRouter<AppState>,
-}
+pub type ApiRoute = Route;
 
 /// Every JSON route, once.
 pub fn api_routes() -> Vec<ApiRoute> {
-    let route = |method: Method, path: &'static str, handler: MethodRouter<AppState>| ApiRoute {
-        method,
-        path,
-        handler,
-    };
     vec![
         route(Method::GET, "/api/search", get(search_get)),
         route(Method::POST, "/api/search", post(search_post)),
@@ -250,8 +243,9 @@ impl SearchParams {
         Ok(())
     }
 
-    /// The index request; an absent query with filters browses everything filtered.
-    pub(crate) fn to_request(&self) -> Result<SearchRequest, ApiError> {
+    /// The index request of `viewer`; an absent query with filters browses everything
+    /// filtered.
+    pub(crate) fn to_request(&self, viewer: &Viewer) -> Result<SearchRequest, ApiError> {
         let query = match &self.query {
             Some(query) => query.clone(),
             None if !self.filters.is_empty() || self.lang.is_some() => derived::match_all_query(),
@@ -265,7 +259,7 @@ impl SearchParams {
             query,
             filters: self.filters.clone(),
             lang: self.lang,
-            viewer: Viewer::Public,
+            viewer: viewer.clone(),
             sort: self.sort,
             offset: self.offset,
             limit: self.limit,
@@ -287,14 +281,26 @@ pub(crate) async fn run_search_request(
         .await
 }
 
+/// A search answered as JSON, audited when it shows non-public documents.
+async fn search_answer(
+    state: &AppState,
+    identity: &Identity,
+    params: &SearchParams,
+) -> Result<Response, ApiError> {
+    let request = params.to_request(&identity.viewer())?;
+    let response = run_search_request(state, request).await?;
+    let shown = shown_to(identity, &response);
+    Ok(audited(Json(response), shown))
+}
+
 async fn search_get(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
-) -> Result<Json<SearchResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let Query(pairs) = pairs?;
     let params = SearchParams::from_pairs(&pairs, state.limits(), 10)?;
-    let request = params.to_request()?;
-    Ok(Json(run_search_request(&state, request).await?))
+    search_answer(&state, &identity, &params).await
 }
 
 /// The body of `POST /api/search`.
@@ -339,8 +345,9 @@ pub(crate) fn body_error(rejection: JsonRejection, limits: &ServerLimits) -> Api
 
 async fn search_post(
     State(state): State<AppState>,
+    identity: Identity,
     body: Result<Json<SearchBody>, JsonRejection>,
-) -> Result<Json<SearchResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(|rejection| body_error(rejection, state.limits()))?;
     check_query_length(&body.query, state.limits())?;
     for filter in &body.filters {
@@ -358,8 +365,7 @@ async fn search_post(
         one_language: body.one_language,
     };
     params.check_bounds(state.limits())?;
-    let request = params.to_request()?;
-    Ok(Json(run_search_request(&state, request).await?))
+    search_answer(&state, &identity, &params).await
 }
 
 /// A paragraph of a document response.
@@ -392,6 +398,9 @@ pub(crate) struct DocumentResponse {
     pub id: String,
     pub work_id: String,
     pub lang: Lang,
+    /// `restricted` or `confidential`; absent for a public document.
+    #[serde(skip_serializing_if = "is_public")]
+    pub access: Access,
     /// Right-to-left script.
     pub rtl: bool,
     pub title: String,
@@ -460,6 +469,7 @@ impl DocumentResponse {
             id: document.id,
             work_id: document.work_id,
             lang: document.lang,
+            access: document.access,
             title: document.title,
             body: document.body,
             symbol: document.symbol,
@@ -476,58 +486,81 @@ impl DocumentResponse {
     }
 }
 
-/// Loads a public document or answers 404.
+fn is_public(access: &Access) -> bool {
+    *access == Access::Public
+}
+
+/// Loads a document `viewer` may see or answers 404 (whether it does not exist or may
+/// not be seen: the answer does not tell).
 pub(crate) fn load_document(
     index: &hrlex_index::SearchIndex,
     id: &str,
+    viewer: &Viewer,
 ) -> Result<Document, ApiError> {
     index
-        .document(id, &Viewer::Public)?
+        .document(id, viewer)?
         .ok_or_else(|| ApiError::DocumentNotFound(id.to_string()))
 }
 
 async fn document(
     State(state): State<AppState>,
+    identity: Identity,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<DocumentResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let Path(id) = id?;
+    let viewer = identity.viewer();
     let response = state
         .run_search(move |index| {
-            let document = load_document(index, &id)?;
-            let translations = derived::translations(index, &document)?;
+            let document = load_document(index, &id, &viewer)?;
+            let translations = derived::translations(index, &document, &viewer)?;
             Ok(DocumentResponse::new(document, translations))
         })
         .await?;
-    Ok(Json(response))
+    let shown = shown_to(&identity, &response);
+    Ok(audited(Json(response), shown))
 }
 
 async fn translations(
     State(state): State<AppState>,
+    identity: Identity,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<TranslationsAnswer>, ApiError> {
+) -> Result<Response, ApiError> {
     let Path(id) = id?;
+    let viewer = identity.viewer();
     let response = state
         .run_search(move |index| {
-            let document = load_document(index, &id)?;
-            let translations = derived::translations(index, &document)?;
-            Ok(TranslationsAnswer::new(&document, translations))
+            let document = load_document(index, &id, &viewer)?;
+            let translations = derived::translations(index, &document, &viewer)?;
+            Ok((
+                document.access,
+                TranslationsAnswer::new(&document, translations),
+            ))
         })
         .await?;
-    Ok(Json(response))
+    let (access, answer) = response;
+    // The answer names its document without its access level: add it by hand.
+    let mut shown = shown_to(&identity, &answer);
+    if !identity.viewer().is_public() {
+        shown.add(&answer.id, access);
+    }
+    Ok(audited(Json(answer), shown))
 }
 
 async fn cites(
     State(state): State<AppState>,
+    identity: Identity,
     id: Result<Path<String>, PathRejection>,
-) -> Result<Json<CitesAnswer>, ApiError> {
+) -> Result<Response, ApiError> {
     let Path(id) = id?;
+    let viewer = identity.viewer();
     let response = state
         .run_search(move |index| {
-            let document = load_document(index, &id)?;
-            derived::cites(index, &document)
+            let document = load_document(index, &id, &viewer)?;
+            derived::cites(index, &document, &viewer)
         })
         .await?;
-    Ok(Json(response))
+    let shown = shown_to(&identity, &response);
+    Ok(audited(Json(response), shown))
 }
 
 fn no_parameters_but(pairs: &[(String, String)], allowed: &[&str]) -> Result<(), ApiError> {
@@ -566,9 +599,10 @@ fn page_parameters(
 
 async fn document_cited_by(
     State(state): State<AppState>,
+    identity: Identity,
     id: Result<Path<String>, PathRejection>,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
-) -> Result<Json<CitedByAnswer>, ApiError> {
+) -> Result<Response, ApiError> {
     let (Path(id), Query(pairs)) = (id?, pairs?);
     no_parameters_but(&pairs, &["limit"])?;
     let (_, limit) = page_parameters(
@@ -576,13 +610,15 @@ async fn document_cited_by(
         state.limits(),
         derived::CITING_DOCUMENTS_LISTED.min(state.limits().max_page_size),
     )?;
+    let viewer = identity.viewer();
     let response = state
         .run_search(move |index| {
-            let document = load_document(index, &id)?;
-            derived::cited_by_document(index, &document, limit)
+            let document = load_document(index, &id, &viewer)?;
+            derived::cited_by_document(index, &document, &viewer, limit)
         })
         .await?;
-    Ok(Json(response))
+    let shown = shown_to(&identity, &response);
+    Ok(audited(Json(response), shown))
 }
 
 /// The parameters of a citation key's cited-by list, the same for the API and the page.
@@ -631,16 +667,19 @@ impl CitedByKeyParams {
 
 async fn key_cited_by(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
-) -> Result<Json<CitedByAnswer>, ApiError> {
+) -> Result<Response, ApiError> {
     let Query(pairs) = pairs?;
     let params = CitedByKeyParams::from_pairs(&pairs, state.limits(), 20)?;
+    let viewer = identity.viewer();
     let response = state
         .run_search(move |index| {
-            derived::cited_by_keys(index, &params.keys, params.offset, params.limit)
+            derived::cited_by_keys(index, &params.keys, &viewer, params.offset, params.limit)
         })
         .await?;
-    Ok(Json(response))
+    let shown = shown_to(&identity, &response);
+    Ok(audited(Json(response), shown))
 }
 
 #[derive(Debug, Serialize)]
@@ -652,6 +691,7 @@ struct FacetsResponse {
 
 async fn facets(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Result<Json<FacetsResponse>, ApiError> {
     let Query(pairs) = pairs?;
@@ -678,9 +718,10 @@ async fn facets(
         }
     }
     let params = SearchParams::from_pairs(&search_pairs, state.limits(), 0)?;
+    let viewer = identity.viewer();
     let (total, mut facets) = state
         .run_search(move |index| {
-            derived::facet_values(index, params.query, params.filters, params.lang)
+            derived::facet_values(index, params.query, params.filters, params.lang, &viewer)
         })
         .await?;
     if !fields.is_empty() {
@@ -709,9 +750,14 @@ struct LimitsView {
     search_budget_ms: u128,
 }
 
-async fn info(State(state): State<AppState>) -> Result<Json<InfoResponse>, ApiError> {
+/// Counts what the caller may see.
+async fn info(
+    State(state): State<AppState>,
+    identity: Identity,
+) -> Result<Json<InfoResponse>, ApiError> {
+    let viewer = identity.viewer();
     let index_info = state
-        .run_search(|index| Ok(index.info(&Viewer::Public)?))
+        .run_search(move |index| Ok(index.info(&viewer)?))
         .await?;
     let limits = state.limits();
     Ok(Json(InfoResponse {

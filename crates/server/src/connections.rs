@@ -190,9 +190,9 @@ pub(crate) async fn serve_connections(
         .header_read_timeout(limits.header_read_timeout);
     tokio::pin!(shutdown);
     loop {
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => stream,
+                Ok(accepted) => accepted,
                 Err(error) => {
                     tracing::warn!(error = %error, "accepting a connection failed; closing an idle one");
                     registry.close_longest_idle();
@@ -209,6 +209,7 @@ pub(crate) async fn serve_connections(
         let _ = stream.set_nodelay(true);
         tokio::spawn(serve_connection(
             stream,
+            peer,
             slot,
             registry.register(),
             builder.clone(),
@@ -254,6 +255,7 @@ fn spawn_idle_reaper(
 
 async fn serve_connection(
     stream: TcpStream,
+    peer: std::net::SocketAddr,
     _slot: OwnedSemaphorePermit,
     registered: Registered,
     builder: http1::Builder,
@@ -261,7 +263,11 @@ async fn serve_connection(
 ) {
     let registry = Arc::clone(&registered.registry);
     let activity = Arc::clone(&registered.activity);
-    let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        // The client's address, for counting its failed token checks (`auth`).
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(peer));
         let in_progress = RequestInProgress::begin(&registry, &activity);
         let router = router.clone();
         async move {

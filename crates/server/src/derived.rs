@@ -38,16 +38,21 @@ fn search(index: &SearchIndex, request: &SearchRequest) -> Result<SearchResponse
 pub(crate) fn translations(
     index: &SearchIndex,
     document: &Document,
+    viewer: &Viewer,
 ) -> Result<Vec<Translation>, ApiError> {
     Ok(index
-        .translations(&document.id, &Viewer::Public)?
+        .translations(&document.id, viewer)?
         .unwrap_or_default())
 }
 
 /// What `document` cites, from its paragraphs' citations, grouped by the cited system
 /// (the resolved document's, or the key's family when unresolved).
-pub(crate) fn cites(index: &SearchIndex, document: &Document) -> Result<CitesAnswer, ApiError> {
-    match index.cites(&document.id, &Viewer::Public)? {
+pub(crate) fn cites(
+    index: &SearchIndex,
+    document: &Document,
+    viewer: &Viewer,
+) -> Result<CitesAnswer, ApiError> {
+    match index.cites(&document.id, viewer)? {
         Some(graph) => Ok(CitesAnswer::from(graph)),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
     }
@@ -58,6 +63,7 @@ pub(crate) fn cites(index: &SearchIndex, document: &Document) -> Result<CitesAns
 pub(crate) fn cited_by_keys(
     index: &SearchIndex,
     keys: &[String],
+    viewer: &Viewer,
     offset: usize,
     limit: usize,
 ) -> Result<CitedByAnswer, ApiError> {
@@ -71,9 +77,7 @@ pub(crate) fn cited_by_keys(
     if keys.is_empty() {
         return Ok(CitedByResponse::empty(offset, limit).into());
     }
-    Ok(index
-        .cited_by_keys(&keys, &Viewer::Public, offset, limit)?
-        .into())
+    Ok(index.cited_by_keys(&keys, viewer, offset, limit)?.into())
 }
 
 /// Documents citing `document` (through any identifier of any version of its work),
@@ -81,9 +85,10 @@ pub(crate) fn cited_by_keys(
 pub(crate) fn cited_by_document(
     index: &SearchIndex,
     document: &Document,
+    viewer: &Viewer,
     limit: usize,
 ) -> Result<CitedByAnswer, ApiError> {
-    match index.cited_by_document(&document.id, &Viewer::Public, 0, limit)? {
+    match index.cited_by_document(&document.id, viewer, 0, limit)? {
         Some(graph) => Ok(graph.into()),
         None => Err(ApiError::DocumentNotFound(document.id.clone())),
     }
@@ -96,6 +101,7 @@ pub(crate) fn facet_values(
     query: Option<String>,
     filters: Vec<RequestFilter>,
     lang: Option<hrlex_model::Lang>,
+    viewer: &Viewer,
 ) -> Result<(u64, BTreeMap<String, Vec<FacetCount>>), ApiError> {
     let mut request = SearchRequest::new(query.unwrap_or_else(match_all_query));
     request.filters = filters;
@@ -104,6 +110,7 @@ pub(crate) fn facet_values(
     // Date order reads no candidate beyond the page (relevance re-ranks a window).
     request.sort = SortOrder::Date;
     request.facets = true;
+    request.viewer = viewer.clone();
     let response = search(index, &request)?;
     Ok((response.total, response.facets))
 }

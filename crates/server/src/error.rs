@@ -41,6 +41,21 @@ pub enum ApiError {
     /// The index cannot be read (missing, wrong schema version); details are logged.
     #[error("index unavailable: {0}")]
     IndexUnavailable(String),
+    /// A bearer token that is unknown, wrong or revoked (one message for all three).
+    #[error("this token is not valid or has been revoked")]
+    InvalidToken,
+    /// An `Authorization` header that is not `Bearer <token>`.
+    #[error("the Authorization header must read `Bearer <token>`")]
+    InvalidAuthorization,
+    /// A token sent to a server started without a token file.
+    #[error("this server accepts no tokens: it serves public documents to everyone")]
+    TokensNotAccepted,
+    /// Too many failed token checks from the client's address.
+    #[error("too many failed attempts with invalid tokens; retry in {} seconds", retry_after_seconds(*retry_after))]
+    TooManyFailures { retry_after: Duration },
+    /// A form posted from another site (its `Origin` or `Referer` is not this server).
+    #[error("this form was sent from another site")]
+    CrossSiteForm,
     /// Anything else that is our fault; details are logged, never sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -79,6 +94,15 @@ impl ApiError {
             ApiError::IndexUnavailable(_) => {
                 (StatusCode::SERVICE_UNAVAILABLE, "index_unavailable", false)
             }
+            ApiError::InvalidToken => (StatusCode::UNAUTHORIZED, "invalid_token", true),
+            ApiError::InvalidAuthorization => {
+                (StatusCode::UNAUTHORIZED, "invalid_authorization", true)
+            }
+            ApiError::TokensNotAccepted => (StatusCode::UNAUTHORIZED, "tokens_not_accepted", true),
+            ApiError::TooManyFailures { .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "too_many_failures", true)
+            }
+            ApiError::CrossSiteForm => (StatusCode::FORBIDDEN, "cross_site_form", true),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", false),
         };
         ErrorPresentation {
@@ -189,16 +213,44 @@ impl From<QueryRejection> for ApiError {
     }
 }
 
+/// Whole seconds to wait, rounded up (never 0: "retry in 0 seconds" would be retried at
+/// once and refused again).
+fn retry_after_seconds(wait: Duration) -> u64 {
+    (wait.as_millis().div_ceil(1000) as u64).max(1)
+}
+
+impl ApiError {
+    /// The headers this error's response carries besides its body: `Retry-After` on
+    /// 503 and 429, `WWW-Authenticate: Bearer` on 401. The web page's error pages use
+    /// them too.
+    pub(crate) fn add_headers(&self, headers: &mut axum::http::HeaderMap) {
+        match self {
+            ApiError::TooManyFailures { retry_after } => {
+                headers.insert(
+                    header::RETRY_AFTER,
+                    retry_after_seconds(*retry_after).into(),
+                );
+            }
+            _ if self.presentation().status == StatusCode::SERVICE_UNAVAILABLE => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            _ if self.presentation().status == StatusCode::UNAUTHORIZED => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"hrlex\""),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.log();
         let status = self.presentation().status;
         let mut response = (status, axum::Json(self.body())).into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        }
+        self.add_headers(response.headers_mut());
         response
     }
 }
@@ -213,6 +265,27 @@ mod tests {
         let body = serde_json::to_value(error.body()).unwrap();
         assert_eq!(body["error"]["code"], "internal");
         assert!(!body.to_string().contains("/srv/secret"));
+    }
+
+    #[test]
+    fn token_errors_say_why_and_how_to_retry() {
+        let response = ApiError::InvalidToken.into_response();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            response.headers()[header::WWW_AUTHENTICATE],
+            "Bearer realm=\"hrlex\""
+        );
+        let response = ApiError::TooManyFailures {
+            retry_after: Duration::from_millis(41_200),
+        }
+        .into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "42");
+        assert!(ApiError::TooManyFailures {
+            retry_after: Duration::from_millis(41_200)
+        }
+        .to_string()
+        .contains("retry in 42 seconds"));
     }
 
     #[test]

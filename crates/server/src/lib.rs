@@ -8,7 +8,10 @@
 //! - [`serve`]: runs the router on a bound listener with the reload task, within the
 //!   connection limits of [`ServerLimits`] (see `connections.rs`).
 //! - [`ApiError`]: the one table mapping each error to an HTTP status and stable code.
-//! - [`api_routes`]: the JSON routes, also what the OpenAPI document must describe.
+//! - [`api_routes`]: the JSON routes, also what the OpenAPI document must describe;
+//!   [`all_routes`]: every route, the web page's included.
+//! - [`Auth`] (`auth/`): who is asking (bearer tokens, sign-in sessions, failed-attempt
+//!   limits), and the audit log of answers that showed non-public documents (`audit.rs`).
 //!
 //! No tantivy type appears here: everything goes through `hrlex_index::SearchIndex`.
 //!
@@ -21,17 +24,22 @@
 //! ```
 
 mod api;
+mod audit;
+mod auth;
 mod citation;
 mod connections;
 mod derived;
 mod error;
 mod metrics;
+mod routes;
 mod state;
 mod ui;
 
 pub use api::{api_routes, ApiRoute, OPENAPI_JSON};
+pub use auth::{Auth, AuthConfig};
 pub use citation::{citation_text, paragraph_anchor};
 pub use error::{ApiError, ErrorBody};
+pub use routes::{all_routes, Route};
 pub use state::{AppState, ServerLimits};
 
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -55,13 +63,16 @@ pub enum ServerError {
 pub fn router(state: AppState) -> Router {
     let limits = state.limits().clone();
     let mut router = Router::new();
-    for route in api_routes() {
+    for route in api_routes().into_iter().chain(ui::routes()) {
         router = router.route(route.path, route.handler);
     }
     router
-        .merge(ui::routes())
         .fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ))
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -92,12 +103,12 @@ pub async fn serve(
     Ok(())
 }
 
-async fn fallback(request: Request) -> Response {
+async fn fallback(identity: auth::Identity, request: Request) -> Response {
     let path = request.uri().path().to_string();
     if path.starts_with("/api/") || path == "/api" {
         return axum::response::IntoResponse::into_response(ApiError::RouteNotFound(path));
     }
-    ui::not_found_page(&path)
+    ui::not_found_page(&path, &identity)
 }
 
 async fn method_not_allowed() -> ApiError {

@@ -1,5 +1,6 @@
 //! Shared server state: the index (reopened when replaced on disk), limits, search slots.
 
+use crate::auth::Auth;
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 use hrlex_index::{IndexError, SearchIndex};
@@ -92,11 +93,21 @@ struct Shared {
     limits: ServerLimits,
     search_slots: Arc<Semaphore>,
     metrics: Metrics,
+    auth: Auth,
 }
 
 impl AppState {
-    /// Opens the index in `index_dir`.
+    /// Opens the index in `index_dir`; every caller is anonymous.
     pub fn open(index_dir: &Path, limits: ServerLimits) -> Result<AppState, IndexError> {
+        AppState::open_with_auth(index_dir, limits, Auth::anonymous_only())
+    }
+
+    /// Opens the index in `index_dir`, authenticating callers with `auth`.
+    pub fn open_with_auth(
+        index_dir: &Path,
+        limits: ServerLimits,
+        auth: Auth,
+    ) -> Result<AppState, IndexError> {
         let index = SearchIndex::open(index_dir)?;
         index.warm_up();
         Ok(AppState {
@@ -107,12 +118,18 @@ impl AppState {
                 search_slots: Arc::new(Semaphore::new(limits.max_concurrent_searches)),
                 limits,
                 metrics: Metrics::default(),
+                auth,
             }),
         })
     }
 
     pub fn limits(&self) -> &ServerLimits {
         &self.shared.limits
+    }
+
+    /// Tokens, sessions, failed attempts and the audit log.
+    pub fn auth(&self) -> &Auth {
+        &self.shared.auth
     }
 
     pub(crate) fn metrics(&self) -> &Metrics {

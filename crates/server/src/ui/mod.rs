@@ -3,18 +3,21 @@
 //! small script (copy citation, `/` to focus the search box). All state is in the URL.
 
 mod html;
+mod sign_in;
 
 use crate::api::{load_document, run_search_request, CitedByKeyParams, QueryPairs, SearchParams};
+use crate::audit::{audited, shown_to};
+use crate::auth::Identity;
 use crate::citation::citation_text;
 use crate::derived;
 use crate::error::ApiError;
+use crate::routes::{route, Route};
 use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use axum::routing::{get, post};
 use hrlex_index::{
     paragraph_anchor, paragraph_anchors, CitedByAnswer, CitesAnswer, FacetCount, SearchResponse,
     SortOrder, Translation,
@@ -49,14 +52,23 @@ fn facet_label(facet: &str) -> &str {
     }
 }
 
-pub(crate) fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(search_page))
-        .route("/documents/{id}", get(document_page))
-        .route("/cited-by", get(cited_by_page))
-        .route("/static/app.css", get(stylesheet))
-        .route("/static/app.js", get(script))
-        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+/// Every route of the web page, once.
+pub(crate) fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/", get(search_page)),
+        route(Method::GET, "/documents/{id}", get(document_page)),
+        route(Method::GET, "/cited-by", get(cited_by_page)),
+        route(Method::GET, "/sign-in", get(sign_in::sign_in_page)),
+        route(Method::POST, "/sign-in", post(sign_in::sign_in)),
+        route(Method::POST, "/sign-out", post(sign_in::sign_out)),
+        route(Method::GET, "/static/app.css", get(stylesheet)),
+        route(Method::GET, "/static/app.js", get(script)),
+        route(
+            Method::GET,
+            "/favicon.ico",
+            get(|| async { StatusCode::NO_CONTENT }),
+        ),
+    ]
 }
 
 async fn stylesheet() -> Response {
@@ -148,8 +160,8 @@ const SYNTAX_HELP: &str = r#"<details class="syntax-help">
 </dl>
 </details>"#;
 
-/// The page frame: header with the search form, then `main`.
-fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
+/// The page frame: header with the search form and who is signed in, then `main`.
+fn layout(title: &str, params: Option<&SearchParams>, identity: &Identity, main: &str) -> String {
     let query = params
         .and_then(|params| params.query.clone())
         .unwrap_or_default();
@@ -212,7 +224,7 @@ fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
 <label class="one-language"><input type="checkbox" name="one_language" value="true"{one_language}> Only the languages typed</label>
 <button type="submit">Search</button>
 </form>
-<p id="search-hint" class="hint">Press <kbd>/</kbd> to search. Decisions, views, judgments and recommendations of UN and regional human-rights bodies.</p>
+{account}<p id="search-hint" class="hint">Press <kbd>/</kbd> to search. Decisions, views, judgments and recommendations of UN and regional human-rights bodies.</p>
 {SYNTAX_HELP}
 </header>
 <main id="main" tabindex="-1">
@@ -224,6 +236,7 @@ fn layout(title: &str, params: Option<&SearchParams>, main: &str) -> String {
 "##,
         title = escape(title),
         query = escape(&query),
+        account = sign_in::account_section(identity),
     )
 }
 
@@ -263,18 +276,20 @@ fn error_section(error: &ApiError, query: Option<&str>) -> String {
     section
 }
 
-fn error_page(error: &ApiError, params: Option<&SearchParams>) -> Response {
+fn error_page(error: &ApiError, params: Option<&SearchParams>, identity: &Identity) -> Response {
     error.log();
     let query = params.and_then(|params| params.query.as_deref());
-    html_response(
+    let mut response = html_response(
         error.presentation().status,
-        layout("Error", params, &error_section(error, query)),
-    )
+        layout("Error", params, identity, &error_section(error, query)),
+    );
+    error.add_headers(response.headers_mut());
+    response
 }
 
-pub(crate) fn not_found_page(path: &str) -> Response {
+pub(crate) fn not_found_page(path: &str, identity: &Identity) -> Response {
     let error = ApiError::RouteNotFound(path.to_string());
-    error_page(&error, None)
+    error_page(&error, None, identity)
 }
 
 /// The current search's parameters as pairs, for building links.
@@ -530,20 +545,22 @@ fn landing_section(total: u64) -> String {
 
 async fn search_page(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Response {
     let Query(pairs) = match pairs {
         Ok(pairs) => pairs,
-        Err(rejection) => return error_page(&ApiError::from(rejection), None),
+        Err(rejection) => return error_page(&ApiError::from(rejection), None, &identity),
     };
     let params = match SearchParams::from_pairs(&pairs, state.limits(), PAGE_SIZE) {
         Ok(params) => params,
-        Err(error) => return error_page(&error, None),
+        Err(error) => return error_page(&error, None, &identity),
     };
     let browsing = params.query.is_none() && params.filters.is_empty() && params.lang.is_none();
+    let viewer = identity.viewer();
     if browsing {
         let facets = state
-            .run_search(|index| derived::facet_values(index, None, Vec::new(), None))
+            .run_search(move |index| derived::facet_values(index, None, Vec::new(), None, &viewer))
             .await;
         return match facets {
             Ok((total, facets)) => html_response(
@@ -551,6 +568,7 @@ async fn search_page(
                 layout(
                     "Search",
                     Some(&params),
+                    &identity,
                     &format!(
                         r#"<div class="layout">{}<div class="content">{}</div></div>"#,
                         facet_sidebar(&params, &facets),
@@ -558,30 +576,32 @@ async fn search_page(
                     ),
                 ),
             ),
-            Err(error) => error_page(&error, Some(&params)),
+            Err(error) => error_page(&error, Some(&params), &identity),
         };
     }
-    let request = match params.to_request() {
+    let request = match params.to_request(&viewer) {
         Ok(request) => request,
-        Err(error) => return error_page(&error, Some(&params)),
+        Err(error) => return error_page(&error, Some(&params), &identity),
     };
     match run_search_request(&state, request).await {
         Ok(response) => {
             let title = params.query.clone().unwrap_or_else(|| "Browse".to_string());
-            html_response(
+            let page = html_response(
                 StatusCode::OK,
                 layout(
                     &title,
                     Some(&params),
+                    &identity,
                     &format!(
                         r#"<div class="layout">{}<div class="content">{}</div></div>"#,
                         facet_sidebar(&params, &response.facets),
                         results_section(&params, &response, state.limits().max_offset)
                     ),
                 ),
-            )
+            );
+            audited(page, shown_to(&identity, &response))
         }
-        Err(error) => error_page(&error, Some(&params)),
+        Err(error) => error_page(&error, Some(&params), &identity),
     }
 }
 
@@ -895,18 +915,20 @@ fn document_section(page: &DocumentPage) -> String {
 
 async fn document_page(
     State(state): State<AppState>,
+    identity: Identity,
     id: Result<Path<String>, PathRejection>,
 ) -> Response {
     let Path(id) = match id {
         Ok(id) => id,
-        Err(rejection) => return error_page(&ApiError::from(rejection), None),
+        Err(rejection) => return error_page(&ApiError::from(rejection), None, &identity),
     };
+    let viewer = identity.viewer();
     let loaded = state
         .run_search(move |index| {
-            let document = load_document(index, &id)?;
-            let translations = derived::translations(index, &document)?;
-            let cites = derived::cites(index, &document)?;
-            let cited_by = derived::cited_by_document(index, &document, 20)?;
+            let document = load_document(index, &id, &viewer)?;
+            let translations = derived::translations(index, &document, &viewer)?;
+            let cites = derived::cites(index, &document, &viewer)?;
+            let cited_by = derived::cited_by_document(index, &document, &viewer, 20)?;
             Ok(DocumentPage {
                 document,
                 translations,
@@ -922,12 +944,24 @@ async fn document_page(
             } else {
                 page.document.title.clone()
             };
-            html_response(
-                StatusCode::OK,
-                layout(&title, None, &document_section(&page)),
+            let shown = shown_to(
+                &identity,
+                &(
+                    &page.document,
+                    &page.translations,
+                    &page.cites,
+                    &page.cited_by,
+                ),
+            );
+            audited(
+                html_response(
+                    StatusCode::OK,
+                    layout(&title, None, &identity, &document_section(&page)),
+                ),
+                shown,
             )
         }
-        Err(error) => error_page(&error, None),
+        Err(error) => error_page(&error, None, &identity),
     }
 }
 
@@ -935,6 +969,7 @@ async fn document_page(
 /// `GET /api/cited-by`, [`CITED_BY_PAGE_SIZE`] documents a page by default.
 async fn cited_by_page(
     State(state): State<AppState>,
+    identity: Identity,
     pairs: Result<Query<QueryPairs>, QueryRejection>,
 ) -> Response {
     let params = pairs.map_err(ApiError::from).and_then(|Query(pairs)| {
@@ -946,11 +981,14 @@ async fn cited_by_page(
         limit,
     } = match params {
         Ok(params) => params,
-        Err(error) => return error_page(&error, None),
+        Err(error) => return error_page(&error, None, &identity),
     };
     let lookup_keys = keys.clone();
+    let viewer = identity.viewer();
     let result = state
-        .run_search(move |index| derived::cited_by_keys(index, &lookup_keys, offset, limit))
+        .run_search(move |index| {
+            derived::cited_by_keys(index, &lookup_keys, &viewer, offset, limit)
+        })
         .await;
     match result {
         Ok(cited_by) => {
@@ -980,9 +1018,12 @@ async fn cited_by_page(
                 );
             }
             main.push_str("</section>");
-            html_response(StatusCode::OK, layout("Cited by", None, &main))
+            audited(
+                html_response(StatusCode::OK, layout("Cited by", None, &identity, &main)),
+                shown_to(&identity, &cited_by),
+            )
         }
-        Err(error) => error_page(&error, None),
+        Err(error) => error_page(&error, None, &identity),
     }
 }
 

@@ -3,7 +3,9 @@
 //! query box, click a facet, open a result, jump to a paragraph anchor, follow "cited
 //! by", switch language, Arabic renders right to left, the `<script>` document is inert
 //! and its text visible, copy citation announces the pinpointed citation, the search page
-//! fits a phone screen. Screenshots go to `tests/artifacts/` at the repository root.
+//! fits a phone screen; signing in with a token shows who is signed in and the group's
+//! confidential document, behind an `HttpOnly`, `SameSite=Strict` cookie no script can
+//! read, and signing out makes the page anonymous again. Screenshots go to `tests/artifacts/` at the repository root.
 
 use crate::common::*;
 use axum::http::{Method, StatusCode};
@@ -417,5 +419,88 @@ async fn browser_search_facets_documents_citations_languages_and_escaping() {
     assert_eq!(overflow, true);
     browser.screenshot("phone-document.png").await;
 
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_sign_in_shows_the_groups_documents_and_sign_out_hides_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let tokens = folder.path().join("tokens.json");
+    let name = "Подкомитет по предупреждению пыток";
+    let secret = add_token(&tokens, name, &[CONFIDENTIAL_GROUP]);
+    let driver = start_driver().await;
+    let server = RunningServer::start(auth_state(&tokens, &folder.path().join("audit.log"))).await;
+    let browser = Browser::open(&driver).await;
+
+    browser.goto(&server.url("/?q=quokkasecret")).await;
+    let results = browser
+        .script("return document.querySelectorAll('.result-title a').length")
+        .await;
+    assert_eq!(results, 0);
+    browser.click("a.sign-in").await;
+    browser
+        .wait_for("return !!document.querySelector('#token')")
+        .await;
+    browser
+        .type_into("#token", "hrlex_000000000000_wrong")
+        .await;
+    browser.click(".sign-in-form button[type=submit]").await;
+    browser
+        .wait_for("return !!document.querySelector('.sign-in-page .error')")
+        .await;
+    browser.type_into("#token", &secret).await;
+    browser.click(".sign-in-form button[type=submit]").await;
+    browser
+        .wait_for("return !!document.querySelector('.signed-in-as')")
+        .await;
+    let who = browser
+        .script("return document.querySelector('.signed-in-as').textContent")
+        .await;
+    assert_eq!(who.as_str().unwrap(), format!("Signed in as {name}"));
+    let cookies = browser.ok(Method::GET, "/cookie", None).await;
+    let session = cookies
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|cookie| cookie["name"] == "hrlex_session")
+        .unwrap_or_else(|| panic!("no session cookie: {cookies}"))
+        .clone();
+    assert_eq!(session["httpOnly"], true, "{session}");
+    assert_eq!(session["sameSite"], "Strict", "{session}");
+    assert_ne!(session["value"].as_str().unwrap(), secret);
+    let readable = browser.script("return document.cookie").await;
+    assert!(
+        !readable.as_str().unwrap().contains("hrlex_session"),
+        "a script can read the session cookie"
+    );
+
+    browser.goto(&server.url("/?q=quokkasecret")).await;
+    let titles = browser
+        .script("return [...document.querySelectorAll('.result-title a')].map(a => a.textContent)")
+        .await;
+    assert!(
+        titles.to_string().contains("pangolinword"),
+        "the group's confidential document is not found: {titles}"
+    );
+    browser.screenshot("signed-in.png").await;
+
+    browser.click(".sign-out button[type=submit]").await;
+    browser
+        .wait_for("return !!document.querySelector('a.sign-in')")
+        .await;
+    let cookies = browser.ok(Method::GET, "/cookie", None).await;
+    assert!(
+        !cookies.to_string().contains("hrlex_session"),
+        "the cookie outlived sign-out: {cookies}"
+    );
+    browser.goto(&server.url("/?q=quokkasecret")).await;
+    let results = browser
+        .script("return document.querySelectorAll('.result-title a').length")
+        .await;
+    assert_eq!(results, 0);
+    let signed_in = browser
+        .script("return !!document.querySelector('.signed-in-as')")
+        .await;
+    assert_eq!(signed_in, false);
     browser.close().await;
 }

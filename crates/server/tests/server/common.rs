@@ -183,7 +183,21 @@ pub async fn oneshot(
     uri: &str,
     body: Option<(&str, Vec<u8>)>,
 ) -> Reply {
+    oneshot_with(state, method, uri, &[], body).await
+}
+
+/// One request through the router in-process, with extra headers.
+pub async fn oneshot_with(
+    state: &AppState,
+    method: Method,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, Vec<u8>)>,
+) -> Reply {
     let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
     let body = match body {
         Some((content_type, bytes)) => {
             request = request.header(header::CONTENT_TYPE, content_type);
@@ -300,4 +314,93 @@ pub fn encode(text: &str) -> String {
         }
     }
     encoded
+}
+
+/// Id of the crafted confidential document (groups `подкомитет`): its title holds
+/// `pangolinword`, its text `quokkasecret`, and it cites Marckx v. Belgium.
+pub const CONFIDENTIAL_ID: &str = "spt:visit-report-1";
+/// The group that may see it (Russian: tokens and groups may be in any script).
+pub const CONFIDENTIAL_GROUP: &str = "подкомитет";
+
+pub fn confidential_document() -> Document {
+    let mut document = Document::new(CONFIDENTIAL_ID, Lang::En);
+    document.title = "Report on the visit to Testland (pangolinword)".to_string();
+    document.mechanism = Mechanism::Spt;
+    document.doc_type = DocType::Report;
+    document.access = hrlex_model::Access::Confidential;
+    document.groups = vec![CONFIDENTIAL_GROUP.to_string()];
+    document.states = vec!["Testland".to_string()];
+    document.date = Some("2025-03-01".to_string());
+    document.source.path = CONFIDENTIAL_FILE.to_string();
+    document.paragraphs = serde_json::from_value::<Vec<Paragraph>>(serde_json::json!([
+        {"n": "1", "text": "The delegation visited the quokkasecret detention facility unannounced."},
+        {"n": "2", "text": "The Subcommittee recalls Marckx v. Belgium, § 31, on the family life of detainees.",
+         "citations": [{"key": "hudoc:001-57534", "pin": ["31"], "surface": "Marckx v. Belgium, § 31"}]}
+    ]))
+    .unwrap();
+    document
+}
+
+const CONFIDENTIAL_FILE: &str = "crafted/confidential-visit.txt";
+
+/// An index of Marckx v. Belgium, the `<script>` document and the confidential one.
+pub fn confidential_fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let corpus = tempfile::tempdir().unwrap();
+        let index = tempfile::tempdir().unwrap();
+        build_index(
+            corpus.path(),
+            index.path(),
+            &["echr/hudoc-texts/standard_001-57534_ENG.txt"],
+            &[
+                (SCRIPT_FILE.to_string(), vec![script_document()]),
+                (CONFIDENTIAL_FILE.to_string(), vec![confidential_document()]),
+            ],
+        );
+        Fixture {
+            index_dir: index.path().to_path_buf(),
+            _folders: (corpus, index),
+        }
+    })
+}
+
+/// Adds a token to the token file at `path` (created when missing); returns its secret.
+pub fn add_token(path: &Path, name: &str, groups: &[&str]) -> String {
+    let groups: Vec<String> = groups.iter().map(|group| group.to_string()).collect();
+    hrlex_access::TokenFile::update(path, |file| file.add(name, &groups, 1_765_000_000)).unwrap()
+}
+
+pub fn revoke_token(path: &Path, name: &str) {
+    hrlex_access::TokenFile::update(path, |file| file.revoke(name, 1_765_000_001)).unwrap();
+}
+
+/// A server state over the confidential fixture with the tokens of `tokens`, auditing
+/// into `audit_log`.
+pub fn auth_state(tokens: &Path, audit_log: &Path) -> AppState {
+    let auth = hrlex_server::Auth::new(&hrlex_server::AuthConfig {
+        tokens: Some(tokens.to_path_buf()),
+        audit_log: Some(audit_log.to_path_buf()),
+    })
+    .unwrap();
+    AppState::open_with_auth(
+        &confidential_fixture().index_dir,
+        ServerLimits::default(),
+        auth,
+    )
+    .unwrap()
+}
+
+/// The audit log's entries.
+pub fn audit_entries(audit_log: &Path) -> Vec<hrlex_access::AuditEntry> {
+    hrlex_access::read_audit_log(audit_log)
+        .unwrap()
+        .into_iter()
+        .map(|line| line.entry.expect("every audit line parses"))
+        .collect()
+}
+
+/// `Authorization: Bearer <secret>`.
+pub fn bearer(secret: &str) -> String {
+    format!("Bearer {secret}")
 }

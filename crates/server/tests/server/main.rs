@@ -2,6 +2,7 @@
 //! real socket, on an index of real corpus files plus one crafted document.
 
 mod api;
+mod auth;
 mod browser;
 mod common;
 mod hostile;

@@ -227,3 +227,62 @@ async fn real_responses_match_their_schemas() {
         );
     }
 }
+
+#[tokio::test]
+async fn authentication_errors_match_their_schemas() {
+    let document = serde_json::from_str::<Value>(hrlex_server::OPENAPI_JSON).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let tokens = folder.path().join("tokens.json");
+    add_token(&tokens, "Комитет", &["cat"]);
+    let state = auth_state(&tokens, &folder.path().join("audit.log"));
+    let without_tokens = fixture_state(ServerLimits::default());
+    let guess = [("authorization", "Bearer hrlex_0123456789ab_00")];
+    let mut replies = vec![
+        (
+            "/api/search",
+            oneshot_with(
+                &state,
+                axum::http::Method::GET,
+                "/api/search?q=a",
+                &guess,
+                None,
+            )
+            .await,
+        ),
+        (
+            "/api/documents/{id}",
+            oneshot_with(
+                &without_tokens,
+                axum::http::Method::GET,
+                "/api/documents/x",
+                &guess,
+                None,
+            )
+            .await,
+        ),
+    ];
+    let mut limited = None;
+    for _ in 0..11 {
+        limited =
+            Some(oneshot_with(&state, axum::http::Method::GET, "/api/info", &guess, None).await);
+    }
+    replies.push(("/api/info", limited.unwrap()));
+    let expected = [
+        (401, "invalid_token"),
+        (401, "tokens_not_accepted"),
+        (429, "too_many_failures"),
+    ];
+    for ((path, reply), (status, code)) in replies.iter().zip(expected) {
+        assert_eq!(reply.status.as_u16(), status, "{path}: {}", reply.text());
+        assert_eq!(reply.error_code(), code);
+        let mut errors = Vec::new();
+        validate(
+            &document,
+            response_schema(&document, path, "get", status),
+            &reply.json(),
+            "$",
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{path}: {}", errors.join("\n"));
+    }
+}
