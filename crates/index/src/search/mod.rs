@@ -103,8 +103,8 @@ impl SearchIndex {
     }
 
     /// The index as `viewer` may know it: the documents it may see, and a generation
-    /// that changes with every commit. The engine's own generation counts every
-    /// document ever added, so only an admin is told it; others get a hash of it.
+    /// that grows with every commit. The engine's own generation counts every document
+    /// ever added, so only an admin is told it; others get the number of commits.
     pub fn info(&self, viewer: &Viewer) -> Result<IndexInfo, IndexError> {
         let metas = self
             .index
@@ -117,15 +117,16 @@ impl SearchIndex {
                 &Count,
             )
             .map_err(IndexError::engine("counting documents"))? as u64;
+        let stamp = read_stamp(&self.index)?;
         let generation = match viewer {
             Viewer::Admin => metas.opstamp,
-            _ => crate::schema::key_of(&metas.opstamp.to_string()) >> 11,
+            _ => stamp.as_ref().map_or(0, |stamp| stamp.commits),
         };
         Ok(IndexInfo {
             path: self.path.clone(),
             generation,
             documents,
-            stamp: read_stamp(&self.index)?,
+            stamp,
         })
     }
 
