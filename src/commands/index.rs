@@ -36,6 +36,11 @@ pub struct IndexArgs {
     /// run that is killed keeps its progress. Not used with --full.
     #[arg(long, default_value_t = 2000)]
     checkpoint_files: usize,
+    /// Index writer threads (0: one per core, up to 8). One thread writes the same
+    /// documents in the same order on every run, which makes two indexes of one corpus
+    /// comparable record for record.
+    #[arg(long, default_value_t = 0)]
+    writer_threads: usize,
     /// Test hook: stop (sleep forever) at this step of the run, after printing
     /// "test pause at step N" on stderr, so that tests can kill the run there.
     #[arg(long, hide = true)]
@@ -88,6 +93,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
         })
         .collect();
     options.full = args.full;
+    options.writer_threads = args.writer_threads;
     options.max_file_bytes = ingest_options.max_file_bytes;
     options.checkpoint_files = args.checkpoint_files;
     options.holder = LockHolder::this_process(host_name(), command_line());

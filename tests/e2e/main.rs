@@ -9,6 +9,7 @@ mod graph_contract;
 mod helpers;
 mod hostile_files;
 mod ingest_cli;
+mod leaks;
 mod query_depth;
 mod relevance;
 mod tokens;

@@ -16,6 +16,10 @@ pub struct IndexStamp {
     /// Unix seconds at commit.
     pub committed_at: u64,
     pub last_run_failures: usize,
+    /// Commits made to this index, this one included (0 in indexes older than the
+    /// field): a generation that, unlike the engine's, does not count documents.
+    #[serde(default)]
+    pub commits: u64,
 }
 
 /// Opens the index in `index_dir`, refusing one of another schema version.

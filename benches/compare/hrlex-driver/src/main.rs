@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! hrlex-bench-driver index  --docs corpus.jsonl --index DIR --files DIR [--threads 2]
-//! hrlex-bench-driver search --index DIR --queries queries.json --rounds N --out results.json [--details off]
+//! hrlex-bench-driver search --index DIR --queries queries.json --rounds N --out results.json [--details off] [--as GROUP,GROUP|admin]
 //! hrlex-bench-driver incremental --docs corpus.jsonl --index DIR --files DIR [--changed-percent 1]
 //! ```
 //!
@@ -20,13 +20,15 @@
 //! per second); prints JSON with the latencies and the top-10 ids of each query. With
 //! `--details off` the hits carry no paragraphs, snippets or translations
 //! (`SearchRequest::details`): what the peers return, for the like-for-like row.
+//! `--as` searches as a caller of those groups (default: anonymous), to measure what
+//! access control costs.
 //!
 //! `incremental` measures `update_index` over the unchanged corpus, then with
 //! `--changed-percent` of the files changed (one paragraph added to each of their
 //! documents), then restores them.
 
 use hrlex_index::{update_index, CorpusEntry, Extraction, IndexRunOptions, SearchIndex, SearchRequest};
-use hrlex_model::{Document, Paragraph};
+use hrlex_model::{Document, Paragraph, Viewer};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -247,8 +249,9 @@ struct BenchQuery {
     query: String,
 }
 
-fn run_query(index: &SearchIndex, query: &str, details: bool) -> (f64, u64, Vec<(String, f32)>) {
+fn run_query(index: &SearchIndex, query: &str, details: bool, viewer: &Viewer) -> (f64, u64, Vec<(String, f32)>) {
     let mut request = SearchRequest::new(query);
+    request.viewer = viewer.clone();
     request.facets = false;
     request.limit = 10;
     request.details = details;
@@ -274,16 +277,22 @@ fn search(arguments: &Arguments) {
         Some("off") => false,
         Some(_) => usage(),
     };
+    let groups: Vec<String> = arguments
+        .values
+        .get("as")
+        .map(|groups| groups.split(',').map(String::from).collect())
+        .unwrap_or_default();
+    let viewer = Arc::new(Viewer::of_groups(&groups));
 
     let mut results = Vec::new();
     for query in queries.iter() {
-        let (_, total, hits) = run_query(&index, &query.query, details);
+        let (_, total, hits) = run_query(&index, &query.query, details, &viewer);
         let (ids, scores): (Vec<String>, Vec<f32>) = hits.into_iter().unzip();
         results.push(serde_json::json!({"n": query.n, "kind": query.kind, "total": total, "ids": ids, "scores": scores, "latencies": []}));
     }
     for _ in 0..rounds {
         for (position, query) in queries.iter().enumerate() {
-            let (seconds, _, _) = run_query(&index, &query.query, details);
+            let (seconds, _, _) = run_query(&index, &query.query, details, &viewer);
             results[position]["latencies"].as_array_mut().unwrap().push(seconds.into());
         }
     }
@@ -292,10 +301,11 @@ fn search(arguments: &Arguments) {
         .map(|_| {
             let index = Arc::clone(&index);
             let queries = Arc::clone(&queries);
+            let viewer = Arc::clone(&viewer);
             std::thread::spawn(move || {
                 for _ in 0..rounds {
                     for query in queries.iter() {
-                        run_query(&index, &query.query, details);
+                        run_query(&index, &query.query, details, &viewer);
                     }
                 }
             })

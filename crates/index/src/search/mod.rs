@@ -103,8 +103,8 @@ impl SearchIndex {
     }
 
     /// The index as `viewer` may know it: the documents it may see, and a generation
-    /// that changes with every commit. The engine's own generation counts every
-    /// document ever added, so only an admin is told it; others get a hash of it.
+    /// that grows with every commit. The engine's own generation counts every document
+    /// ever added, so only an admin is told it; others get the number of commits.
     pub fn info(&self, viewer: &Viewer) -> Result<IndexInfo, IndexError> {
         let metas = self
             .index
@@ -117,15 +117,16 @@ impl SearchIndex {
                 &Count,
             )
             .map_err(IndexError::engine("counting documents"))? as u64;
+        let stamp = read_stamp(&self.index)?;
         let generation = match viewer {
             Viewer::Admin => metas.opstamp,
-            _ => crate::schema::key_of(&metas.opstamp.to_string()) >> 11,
+            _ => stamp.as_ref().map_or(0, |stamp| stamp.commits),
         };
         Ok(IndexInfo {
             path: self.path.clone(),
             generation,
             documents,
-            stamp: read_stamp(&self.index)?,
+            stamp,
         })
     }
 
@@ -199,15 +200,20 @@ impl SearchIndex {
         query_node: &QueryNode,
     ) -> Result<SearchResponse, IndexError> {
         let searcher = self.reader.searcher();
-        let compiler = Compiler::new(&self.fields, &self.analyzers, &searcher, request);
+        let hidden = HiddenRecords::new(&searcher, &self.fields, &request.viewer)?;
+        let statistics =
+            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals)?;
+        let compiler = Compiler::new(
+            &self.fields,
+            &self.analyzers,
+            &searcher,
+            &statistics,
+            request,
+        );
         let compiled = compiler.compile_request(request, query_node)?;
         let priors = StaticPriors {
             recommendations_asked: asks_for_recommendations(request, query_node),
         };
-
-        let hidden = HiddenRecords::new(&searcher, &self.fields, &request.viewer)?;
-        let statistics =
-            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals)?;
         let retrieved = retrieve(&searcher, request, &compiled.documents, priors, &statistics)?;
         let mut facets = retrieved.facets;
         let named = match request.sort {

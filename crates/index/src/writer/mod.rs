@@ -312,6 +312,7 @@ fn commit(
             .duration_since(UNIX_EPOCH)
             .map_or(0, |duration| duration.as_secs()),
         last_run_failures: report.failed.len(),
+        commits: crate::folder::read_stamp(writer.index())?.map_or(0, |stamp| stamp.commits) + 1,
     };
     let payload = serde_json::to_string(&stamp).map_err(|error| IndexError::Engine {
         context: "encoding the commit payload",

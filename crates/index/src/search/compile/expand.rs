@@ -136,12 +136,14 @@ impl Compiler<'_> {
     }
 
     /// The BM25 IDF of `terms` in `field`, summed (as a phrase's weight is).
+    /// Counted over what the caller may see (see `crate::visibility`), so that a
+    /// boost cannot betray documents they may not.
     fn idf<'t>(&self, field: Field, terms: impl Iterator<Item = &'t str>) -> f32 {
-        let documents = self.searcher.num_docs();
+        let documents = self.statistics.total_num_docs().unwrap_or(0);
         terms
             .map(|term| {
                 let frequency = self
-                    .searcher
+                    .statistics
                     .doc_freq(&Term::from_field_text(field, term))
                     .unwrap_or(0)
                     .min(documents);

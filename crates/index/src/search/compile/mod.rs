@@ -19,8 +19,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, QueryClone, RangeQuery, TermQuery,
+    AllQuery, Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, QueryClone, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
@@ -67,6 +67,8 @@ pub(super) struct Compiler<'a> {
     fields: &'a Fields,
     analyzers: &'a Analyzers,
     searcher: &'a Searcher,
+    /// BM25 statistics of what the caller may see.
+    statistics: &'a dyn Bm25StatisticsProvider,
     viewer: &'a Viewer,
     /// See [`SearchRequest::expand_languages`].
     expand_languages: bool,
@@ -79,12 +81,14 @@ impl<'a> Compiler<'a> {
         fields: &'a Fields,
         analyzers: &'a Analyzers,
         searcher: &'a Searcher,
+        statistics: &'a dyn Bm25StatisticsProvider,
         request: &'a SearchRequest,
     ) -> Self {
         Compiler {
             fields,
             analyzers,
             searcher,
+            statistics,
             viewer: &request.viewer,
             expand_languages: request.expand_languages,
             concept_lookups: RefCell::new(HashMap::new()),
