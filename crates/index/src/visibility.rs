@@ -12,7 +12,7 @@ use crate::schema::{access_rank, Fields, KIND_DOCUMENT, KIND_PARAGRAPH};
 use crate::IndexError;
 use hrlex_model::{Access, Viewer};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tantivy::collector::Count;
 use tantivy::index::SegmentId;
 use tantivy::query::{
@@ -99,7 +99,7 @@ impl TokenTotals {
         field: Field,
     ) -> tantivy::Result<u64> {
         let key = (segment.segment_id(), segment.num_deleted_docs(), field);
-        if let Some(total) = self.lock().get(&key) {
+        if let Some(total) = lock(&self.totals).get(&key) {
             return Ok(*total);
         }
         let norms = segment.get_fieldnorms_reader(field)?;
@@ -118,35 +118,32 @@ impl TokenTotals {
                 doc = records.advance();
             }
         }
-        let mut totals = self.lock();
+        let mut totals = lock(&self.totals);
         if totals.len() > 4096 {
             totals.clear();
         }
         totals.insert(key, total);
         Ok(total)
     }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(SegmentId, u32, Field), u64>> {
-        self.totals
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
 }
 
 /// The live document and paragraph records of one searcher that a viewer may not see
-/// (few: public documents are the rule).
+/// (few: public documents are the rule), with what the statistics need of them.
 pub(crate) struct HiddenRecords {
     /// Per segment ordinal, ascending.
     per_segment: Vec<Vec<DocId>>,
+    /// The same as one bit per record, per segment ordinal.
+    bits: Vec<Vec<u64>>,
+    /// Document and paragraph records the viewer may see.
+    visible_records: u64,
+    /// Tokens of the hidden records per (segment ordinal, field), once counted.
+    hidden_tokens: Mutex<HashMap<(usize, Field), u64>>,
 }
 
 impl HiddenRecords {
-    pub(crate) fn new(
-        searcher: &Searcher,
-        fields: &Fields,
-        viewer: &Viewer,
-    ) -> Result<Self, IndexError> {
-        let mut per_segment = vec![Vec::new(); searcher.segment_readers().len()];
+    fn new(searcher: &Searcher, fields: &Fields, viewer: &Viewer) -> Result<Self, IndexError> {
+        let segments = searcher.segment_readers();
+        let mut per_segment = vec![Vec::new(); segments.len()];
         if let Some(query) = hidden_records(fields, viewer) {
             let found = searcher
                 .search(&query, &tantivy::collector::DocSetCollector)
@@ -158,18 +155,147 @@ impl HiddenRecords {
             }
             per_segment.iter_mut().for_each(|docs| docs.sort_unstable());
         }
-        Ok(HiddenRecords { per_segment })
+        let bits = segments
+            .iter()
+            .zip(&per_segment)
+            .map(|(segment, docs)| {
+                let mut bits = vec![0u64; (segment.max_doc() as usize).div_ceil(64)];
+                for doc in docs {
+                    bits[*doc as usize / 64] |= 1 << (doc % 64);
+                }
+                bits
+            })
+            .collect();
+        let mut records = 0;
+        for kind in [KIND_DOCUMENT, KIND_PARAGRAPH] {
+            records += searcher
+                .search(&text_term(fields.kind, kind), &Count)
+                .map_err(IndexError::engine("counting records"))? as u64;
+        }
+        let hidden: usize = per_segment.iter().map(Vec::len).sum();
+        Ok(HiddenRecords {
+            per_segment,
+            bits,
+            visible_records: records.saturating_sub(hidden as u64),
+            hidden_tokens: Mutex::new(HashMap::new()),
+        })
     }
 
     pub(crate) fn contains(&self, address: DocAddress) -> bool {
-        self.per_segment
-            .get(address.segment_ord as usize)
-            .is_some_and(|docs| docs.binary_search(&address.doc_id).is_ok())
+        self.is_hidden(address.segment_ord as usize, address.doc_id)
     }
 
-    fn count(&self) -> usize {
-        self.per_segment.iter().map(Vec::len).sum()
+    fn is_hidden(&self, segment_ord: usize, doc: DocId) -> bool {
+        self.bits
+            .get(segment_ord)
+            .and_then(|bits| bits.get(doc as usize / 64))
+            .is_some_and(|word| word & (1 << (doc % 64)) != 0)
     }
+
+    /// Tokens of `field` in the hidden records of a segment.
+    fn tokens(
+        &self,
+        segment_ord: usize,
+        segment: &tantivy::SegmentReader,
+        field: Field,
+    ) -> tantivy::Result<u64> {
+        let hidden = &self.per_segment[segment_ord];
+        if hidden.is_empty() {
+            return Ok(0);
+        }
+        let mut counted = lock(&self.hidden_tokens);
+        if let Some(tokens) = counted.get(&(segment_ord, field)) {
+            return Ok(*tokens);
+        }
+        let norms = segment.get_fieldnorms_reader(field)?;
+        let tokens = hidden
+            .iter()
+            .map(|doc| u64::from(norms.fieldnorm(*doc)))
+            .sum();
+        counted.insert((segment_ord, field), tokens);
+        Ok(tokens)
+    }
+
+    /// Hidden records of a segment that contain `term`: the term's postings checked
+    /// against the hidden set, or the hidden records looked up in the postings,
+    /// whichever list is shorter.
+    fn with_term(
+        &self,
+        segment_ord: usize,
+        segment: &tantivy::SegmentReader,
+        term: &Term,
+    ) -> tantivy::Result<u64> {
+        let hidden = &self.per_segment[segment_ord];
+        if hidden.is_empty() {
+            return Ok(0);
+        }
+        let inverted_index = segment.inverted_index(term.field())?;
+        let Some(info) = inverted_index.get_term_info(term)? else {
+            return Ok(0);
+        };
+        let mut postings =
+            inverted_index.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+        let mut found = 0;
+        if (info.doc_freq as usize) <= hidden.len() {
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                found += u64::from(self.is_hidden(segment_ord, doc));
+                doc = postings.advance();
+            }
+            return Ok(found);
+        }
+        for doc in hidden {
+            if postings.doc() > *doc {
+                continue;
+            }
+            let reached = postings.seek(*doc);
+            if reached == TERMINATED {
+                break;
+            }
+            found += u64::from(reached == *doc);
+        }
+        Ok(found)
+    }
+}
+
+/// The hidden records of each viewer, for the searcher generation they were found on
+/// (they change only with a commit).
+#[derive(Default)]
+pub(crate) struct HiddenByViewer {
+    found: Mutex<(u64, HashMap<Viewer, Arc<HiddenRecords>>)>,
+}
+
+impl HiddenByViewer {
+    /// What `viewer` may not see on `searcher`'s generation.
+    pub(crate) fn of(
+        &self,
+        searcher: &Searcher,
+        fields: &Fields,
+        viewer: &Viewer,
+    ) -> Result<Arc<HiddenRecords>, IndexError> {
+        let generation = searcher.generation().generation_id();
+        {
+            let found = lock(&self.found);
+            if found.0 == generation {
+                if let Some(hidden) = found.1.get(viewer) {
+                    return Ok(Arc::clone(hidden));
+                }
+            }
+        }
+        let hidden = Arc::new(HiddenRecords::new(searcher, fields, viewer)?);
+        let mut found = lock(&self.found);
+        if found.0 != generation || found.1.len() > 256 {
+            *found = (generation, HashMap::new());
+        }
+        found.1.insert(viewer.clone(), Arc::clone(&hidden));
+        Ok(hidden)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// BM25 statistics over the document and paragraph records a viewer may see (see the
@@ -181,7 +307,6 @@ pub(crate) struct ViewerStatistics<'a> {
     totals: &'a TokenTotals,
     hidden: &'a HiddenRecords,
     kind_field: Field,
-    visible_records: u64,
 }
 
 impl<'a> ViewerStatistics<'a> {
@@ -190,78 +315,34 @@ impl<'a> ViewerStatistics<'a> {
         fields: &Fields,
         hidden: &'a HiddenRecords,
         totals: &'a TokenTotals,
-    ) -> Result<Self, IndexError> {
-        let mut records = 0;
-        for kind in [KIND_DOCUMENT, KIND_PARAGRAPH] {
-            records += searcher
-                .search(&text_term(fields.kind, kind), &Count)
-                .map_err(IndexError::engine("counting records"))? as u64;
-        }
-        Ok(ViewerStatistics {
+    ) -> Self {
+        ViewerStatistics {
             searcher,
             totals,
             kind_field: fields.kind,
-            visible_records: records.saturating_sub(hidden.count() as u64),
             hidden,
-        })
+        }
     }
 }
 
 impl Bm25StatisticsProvider for ViewerStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
         let mut total = 0u64;
-        for (segment, hidden) in self
-            .searcher
-            .segment_readers()
-            .iter()
-            .zip(&self.hidden.per_segment)
-        {
+        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
             total += self.totals.segment_total(segment, self.kind_field, field)?;
-            if !hidden.is_empty() {
-                let norms = segment.get_fieldnorms_reader(field)?;
-                let hidden_tokens: u64 = hidden
-                    .iter()
-                    .map(|doc| u64::from(norms.fieldnorm(*doc)))
-                    .sum();
-                total = total.saturating_sub(hidden_tokens);
-            }
+            total = total.saturating_sub(self.hidden.tokens(ord, segment, field)?);
         }
         Ok(total)
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
-        Ok(self.visible_records)
+        Ok(self.hidden.visible_records)
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
         let mut frequency = self.searcher.doc_freq(term)?;
-        for (segment, hidden) in self
-            .searcher
-            .segment_readers()
-            .iter()
-            .zip(&self.hidden.per_segment)
-        {
-            if hidden.is_empty() {
-                continue;
-            }
-            let inverted_index = segment.inverted_index(term.field())?;
-            let Some(mut postings) =
-                inverted_index.read_postings(term, IndexRecordOption::Basic)?
-            else {
-                continue;
-            };
-            for doc in hidden {
-                if postings.doc() > *doc {
-                    continue;
-                }
-                let reached = postings.seek(*doc);
-                if reached == TERMINATED {
-                    break;
-                }
-                if reached == *doc {
-                    frequency = frequency.saturating_sub(1);
-                }
-            }
+        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+            frequency = frequency.saturating_sub(self.hidden.with_term(ord, segment, term)?);
         }
         Ok(frequency)
     }

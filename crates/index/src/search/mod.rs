@@ -37,7 +37,7 @@ use crate::known_items::{named_items, NamedItems};
 use crate::query::{parse_query, QueryNode};
 use crate::ranking::StaticPriors;
 use crate::schema::{Fields, KIND_DOCUMENT};
-use crate::visibility::{visible_records, HiddenRecords, TokenTotals, ViewerStatistics};
+use crate::visibility::{visible_records, HiddenByViewer, TokenTotals, ViewerStatistics};
 use crate::IndexError;
 use candidates::{collapse_twins, gather_candidates, lang_at, retrieve};
 use compile::{kind_query, Compiler};
@@ -70,6 +70,8 @@ pub struct SearchIndex {
     citing_works: std::sync::Mutex<CitingWorksCache>,
     /// Token totals per segment, for the BM25 statistics of what a caller may see.
     token_totals: TokenTotals,
+    /// What each viewer may not see, per index generation.
+    hidden_by_viewer: HiddenByViewer,
 }
 
 impl SearchIndex {
@@ -92,6 +94,7 @@ impl SearchIndex {
             analyzers,
             citing_works: std::sync::Mutex::new(CitingWorksCache::default()),
             token_totals: TokenTotals::default(),
+            hidden_by_viewer: HiddenByViewer::default(),
         })
     }
 
@@ -200,9 +203,11 @@ impl SearchIndex {
         query_node: &QueryNode,
     ) -> Result<SearchResponse, IndexError> {
         let searcher = self.reader.searcher();
-        let hidden = HiddenRecords::new(&searcher, &self.fields, &request.viewer)?;
+        let hidden = self
+            .hidden_by_viewer
+            .of(&searcher, &self.fields, &request.viewer)?;
         let statistics =
-            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals)?;
+            ViewerStatistics::new(&searcher, &self.fields, &hidden, &self.token_totals);
         let compiler = Compiler::new(
             &self.fields,
             &self.analyzers,
