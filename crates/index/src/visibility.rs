@@ -344,6 +344,8 @@ impl Bm25StatisticsProvider for ViewerStatistics<'_> {
         for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
             frequency = frequency.saturating_sub(self.hidden.with_term(ord, segment, term)?);
         }
-        Ok(frequency)
+        // The engine's frequencies count deleted records until their segment is merged,
+        // the record count does not; BM25 requires the one to be at most the other.
+        Ok(frequency.min(self.hidden.visible_records))
     }
 }

@@ -340,3 +340,38 @@ fn the_comparison_sees_a_canary_that_is_not_filtered() {
     let found = answers(&with, &Viewer::Public, &queries, &ids);
     assert_ne!(expected, found);
 }
+
+#[test]
+fn deleted_records_do_not_break_the_statistics() {
+    // The engine counts deleted records in a term's frequency until their segment is
+    // merged, not in the record count: a search right after files were removed must
+    // still score (BM25 refuses a frequency above the count).
+    let public = corpus_documents();
+    let corpus = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    let entries: Vec<CorpusEntry> = public
+        .iter()
+        .enumerate()
+        .map(|(at, _)| {
+            let name = format!("{at:04}.json");
+            std::fs::write(corpus.path().join(&name), at.to_string()).unwrap();
+            CorpusEntry::new(corpus.path().join(&name), name)
+        })
+        .collect();
+    let options = IndexRunOptions::new(index_dir.path(), vec![corpus.path().to_path_buf()], "test");
+    let extract = |batch: &[CorpusEntry]| -> Vec<Extraction> {
+        batch
+            .iter()
+            .map(|entry| {
+                let at: usize = entry.relative[..4].parse().unwrap();
+                Extraction::Documents(vec![public[at].clone()])
+            })
+            .collect()
+    };
+    update_index(&options, entries.clone(), Vec::new(), extract).unwrap();
+    let kept: Vec<CorpusEntry> = entries.into_iter().skip(public.len() - 2).collect();
+    update_index(&options, kept, Vec::new(), extract).unwrap();
+    let index = SearchIndex::open(index_dir.path()).unwrap();
+    let response = index.search(&SearchRequest::new("всеобщая декларация прав человека"));
+    assert!(response.is_ok(), "{response:?}");
+}
