@@ -6,7 +6,9 @@
 //! is refused after the reload with a reason and `WWW-Authenticate`; repeated failures
 //! get 429 with `Retry-After`; a server without `--tokens` refuses tokens.
 
-use crate::helpers::{http_request, index_corpus, path_str, run, sample_corpus, start_server};
+use crate::helpers::{
+    add_token, http_request, index_corpus, path_str, run, sample_corpus, start_server,
+};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
@@ -45,18 +47,7 @@ fn tokens_see_their_groups_documents_answers_are_audited_and_revocation_takes_ef
     let folder = tempfile::tempdir().unwrap();
     let index = confidential_index(folder.path());
     let tokens = folder.path().join("tokens.json");
-    let (code, secret, said) = run(&[
-        "token",
-        "add",
-        "--tokens",
-        path_str(&tokens),
-        "--name",
-        NAME,
-        "--groups",
-        GROUP,
-    ]);
-    assert_eq!(code, 0, "{said}");
-    let secret = secret.trim().to_string();
+    let secret = add_token(&tokens, NAME, GROUP);
     let (_server, address, _) = start_server(&[
         "--index",
         path_str(&index),

@@ -11,7 +11,7 @@
 //!   of `hrlex cited-by` and of `/api/cited-by?key=`.
 
 use crate::graph::sample_index;
-use crate::helpers::{http_get, path_str, run, start_server};
+use crate::helpers::{encode, http_get, path_str, run, start_server};
 use serde_json::Value;
 
 const KNLH_ID: &str = "tb:ccpr-c-85-d-1153-2003";
@@ -20,19 +20,6 @@ const CERD_ARABIC: &str = "morocco:2:ar";
 const DANGLING_KEY: &str = "ecthr:app:27396/06";
 /// Citing documents listed, given to both (the API's default is larger).
 const LIMIT: &str = "50";
-
-/// Percent-encodes everything but unreserved characters (ids hold `:` and `/`).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
-}
 
 fn cli(args: &[&str]) -> Value {
     let (code, stdout, stderr) = run(args);

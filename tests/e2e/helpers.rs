@@ -147,3 +147,33 @@ pub fn index_corpus(corpus: &Path, index: &Path, extra: &[&str]) -> (i32, String
     args.extend_from_slice(extra);
     run(&args)
 }
+
+/// Percent-encodes everything but unreserved characters (ids hold `:` and `/`).
+pub fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// `hrlex token add` of a token named `name` with `groups` (`a,b`) into `tokens`;
+/// returns its secret.
+pub fn add_token(tokens: &Path, name: &str, groups: &str) -> String {
+    let (code, stdout, stderr) = run(&[
+        "token",
+        "add",
+        "--tokens",
+        path_str(tokens),
+        "--name",
+        name,
+        "--groups",
+        groups,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    stdout.trim().to_string()
+}

@@ -9,7 +9,9 @@
 //! four scripts, their ids, the keys they bear and cite, and facet values. Every answer
 //! must be the same on both servers; with the canaries' own token, they are seen.
 
-use crate::helpers::{http_request, index_corpus, path_str, run, sample_corpus, start_server};
+use crate::helpers::{
+    add_token, encode, http_request, index_corpus, path_str, sample_corpus, start_server,
+};
 use std::path::Path;
 
 /// Sample-corpus files copied into both corpora (no PDFs: the suite builds four indexes).
@@ -112,26 +114,6 @@ fn build_index(corpus: &Path, index: &Path) {
     assert_eq!(code, 0, "{stderr}");
 }
 
-/// A token of `groups` in `tokens`; returns its secret.
-fn add_token(tokens: &Path, name: &str, groups: &str) -> String {
-    let (code, stdout, stderr) = run(&[
-        "token",
-        "add",
-        "--tokens",
-        path_str(tokens),
-        "--name",
-        name,
-        "--groups",
-        groups,
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    stdout
-        .split_whitespace()
-        .find(|word| word.starts_with("hrlex_"))
-        .expect("the secret")
-        .to_string()
-}
-
 /// One call of the suite: a method, a path with its query string, a body.
 struct Call {
     method: &'static str,
@@ -162,18 +144,6 @@ fn get(address: &str, path: &str, secret: Option<&str>) -> (u16, String) {
         body: String::new(),
     };
     send(address, &call, secret)
-}
-
-fn percent(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// What two builds of one corpus may differ in whatever the documents: where they are,
@@ -211,13 +181,13 @@ fn regex_replace(text: &str, pattern: &str) -> String {
 fn calls(ids: &[String], probes: &[String], keys: &[String]) -> Vec<Call> {
     let mut queries: Vec<String> = vec![String::new()];
     for probe in probes {
-        let probe = percent(probe);
+        let probe = encode(probe);
         queries.push(format!("?q={probe}"));
         queries.push(format!("?q={probe}&facets=true&limit=50"));
         queries.push(format!("?q={probe}&sort=date"));
     }
     for key in keys {
-        queries.push(format!("?key={}", percent(key)));
+        queries.push(format!("?key={}", encode(key)));
     }
     for facet in ["state", "mechanism", "lang", "doc_type", "access"] {
         queries.push(format!("?facet={facet}"));
@@ -245,7 +215,7 @@ fn calls(ids: &[String], probes: &[String], keys: &[String]) -> Vec<Call> {
             // A document's routes: each id, plain and with the paging and highlighting
             // parameters the pages use.
             for id in ids {
-                let path = route.replace("{id}", &percent(id));
+                let path = route.replace("{id}", &encode(id));
                 for query in ["", "?q=torture&offset=0&limit=5", "?lang=ru"] {
                     paths.push(format!("{path}{query}"));
                 }
@@ -315,7 +285,7 @@ fn no_answer_betrays_a_document_its_caller_may_not_see() {
     for id in &public_ids {
         let (_, body) = get(
             &without_address,
-            &format!("/api/documents/{}/cites", percent(id)),
+            &format!("/api/documents/{}/cites", encode(id)),
             None,
         );
         let cites: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -430,7 +400,7 @@ fn no_answer_betrays_a_document_its_caller_may_not_see() {
         &with_address,
         &format!(
             "/api/cited-by?key={}",
-            percent(&format!("un:{CITED_DECISION}"))
+            encode(&format!("un:{CITED_DECISION}"))
         ),
         Some(&spt),
     );
