@@ -184,6 +184,10 @@ fn print_readable(response: &SearchResponse) {
             " [{}, {}, {}]",
             hit.mechanism, hit.doc_type, hit.lang
         ));
+        // Shown only to --as or --all-access: say so before it is pasted anywhere.
+        if !hit.access.is_public() {
+            heading.push_str(&format!(" {}", hit.access.code().to_uppercase()));
+        }
         println!("\n{}", printable(&heading));
         for paragraph in &hit.paragraphs {
             let place = match (&paragraph.n, paragraph.page) {

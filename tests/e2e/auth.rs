@@ -180,3 +180,29 @@ fn a_server_without_tokens_refuses_a_token() {
     ]);
     assert_eq!(code, 2, "--audit-log needs --tokens: {said}");
 }
+
+#[test]
+fn local_commands_answer_as_anonymous_unless_told_otherwise() {
+    let folder = tempfile::tempdir().unwrap();
+    let index = confidential_index(folder.path());
+    let search = |extra: &[&str]| {
+        let mut args = vec!["search", "--index", path_str(&index)];
+        args.extend_from_slice(extra);
+        args.push("Marckx");
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    assert!(!search(&[]).contains(MARCKX_ID));
+    assert!(!search(&["--as", "другая"]).contains(MARCKX_ID));
+    for widened in [search(&["--as", GROUP]), search(&["--all-access"])] {
+        let heading = widened
+            .lines()
+            .find(|line| line.contains("Marckx") && line.contains(" — "))
+            .unwrap_or_else(|| panic!("{widened}"));
+        assert!(heading.ends_with("CONFIDENTIAL"), "{heading}");
+    }
+    let (code, _, said) = run(&["search", "--index", path_str(&index), "--as", "a b", "x"]);
+    assert_eq!(code, 2);
+    assert!(said.contains("--as: group `a b`"), "{said}");
+}
